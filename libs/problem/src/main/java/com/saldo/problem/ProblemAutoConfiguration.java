@@ -1,0 +1,32 @@
+package com.saldo.problem;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+/** Installs request ids, the body limit and problem rendering in every servlet service. */
+@AutoConfiguration(
+    beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@EnableConfigurationProperties(HttpLimits.class)
+@Import({ProblemAdvice.class, ProblemErrorController.class})
+public class ProblemAutoConfiguration {
+
+  @Bean
+  FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+    FilterRegistrationBean<RequestIdFilter> bean =
+        new FilterRegistrationBean<>(new RequestIdFilter());
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(HttpLimits limits) {
+    FilterRegistrationBean<BodyLimitFilter> bean =
+        new FilterRegistrationBean<>(new BodyLimitFilter(limits.bodySizeMax()));
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return bean;
+  }
+}

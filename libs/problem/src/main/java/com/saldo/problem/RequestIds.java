@@ -1,0 +1,34 @@
+package com.saldo.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The request id of a request: the client's {@code X-Request-Id} when it is a sane token, else a
+ * new one. It is the {@code traceId} of every problem and is echoed on every response.
+ */
+public final class RequestIds {
+
+  public static final String HEADER = "X-Request-Id";
+  static final String ATTRIBUTE = RequestIds.class.getName();
+  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}");
+
+  private RequestIds() {}
+
+  public static String of(HttpServletRequest request) {
+    Object id = request.getAttribute(ATTRIBUTE);
+    if (id instanceof String s) {
+      return s;
+    }
+    String chosen = choose(request.getHeader(HEADER));
+    request.setAttribute(ATTRIBUTE, chosen);
+    return chosen;
+  }
+
+  static String choose(String offered) {
+    return offered != null && SANE.matcher(offered).matches()
+        ? offered
+        : UUID.randomUUID().toString();
+  }
+}

@@ -1,0 +1,98 @@
+package com.saldo.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for system tests: sends JSON, returns status, headers and parsed body. */
+public final class Http {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final Map<String, String> headers;
+
+  public Http(String base, Map<String, String> headers) {
+    this.base = base;
+    this.headers = Map.copyOf(headers);
+  }
+
+  public Http with(Map<String, String> other) {
+    java.util.HashMap<String, String> all = new java.util.HashMap<>(headers);
+    all.putAll(other);
+    return new Http(base, all);
+  }
+
+  /** An answer: status, the raw body, headers, and the body as JSON when it is JSON. */
+  public record Answer(int status, String body, HttpResponse<String> raw) {
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    public String code() {
+      return json().path("code").asString();
+    }
+  }
+
+  public Answer get(String path) {
+    return send("GET", path, null, "application/json");
+  }
+
+  public Answer post(String path, Object body) {
+    return send("POST", path, body, "application/json");
+  }
+
+  public Answer patch(String path, Object body) {
+    return send("PATCH", path, body, "application/json");
+  }
+
+  public Answer delete(String path) {
+    return send("DELETE", path, null, "application/json");
+  }
+
+  /** Sends a body as is when it is a String or bytes, else as JSON. */
+  public Answer send(String method, String path, Object body, String contentType) {
+    HttpRequest.BodyPublisher publisher =
+        switch (body) {
+          case null -> HttpRequest.BodyPublishers.noBody();
+          case String s -> HttpRequest.BodyPublishers.ofString(s);
+          case byte[] b -> HttpRequest.BodyPublishers.ofByteArray(b);
+          default -> HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        };
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, publisher);
+    if (body != null && contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String json(Object value) {
+    return JSON.writeValueAsString(value);
+  }
+}

@@ -1,0 +1,120 @@
+package com.saldo.ledger;
+
+import com.saldo.ledger.account.Accounts;
+import com.saldo.ledger.account.ChangeAccount;
+import com.saldo.ledger.account.OpenAccount;
+import com.saldo.ledger.account.jdbc.JdbcAccounts;
+import com.saldo.ledger.store.jdbc.JdbcTransactions;
+import com.saldo.ledger.transfer.BatchProcessor;
+import com.saldo.ledger.transfer.LedgerStore;
+import com.saldo.ledger.transfer.Transfers;
+import com.saldo.ledger.transfer.engine.EngineLimits;
+import com.saldo.ledger.transfer.engine.HoldExpiry;
+import com.saldo.ledger.transfer.engine.WriteEngine;
+import com.saldo.ledger.transfer.jdbc.JdbcLedgerStore;
+import com.saldo.ledger.transfer.jdbc.JdbcTransfers;
+import com.saldo.ledger.web.EngineCalls;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the ledger: plain Java use cases and engine, with their JDBC adapters. */
+@Configuration(proxyBeanMethods = false)
+public class LedgerConfiguration {
+
+  /** UTC, in whole milliseconds: the precision of every time the API shows and pages by. */
+  @Bean
+  Clock clock() {
+    return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+  }
+
+  @Bean
+  Supplier<UUID> ids() {
+    return UUID::randomUUID;
+  }
+
+  @Bean
+  JdbcTransactions jdbcTransactions(DataSource dataSource) {
+    return new JdbcTransactions(dataSource);
+  }
+
+  @Bean
+  JsonMapper eventJson() {
+    return JsonMapper.builder().build();
+  }
+
+  @Bean
+  Accounts accounts(JdbcTransactions transactions, JsonMapper eventJson, Supplier<UUID> ids) {
+    return new JdbcAccounts(transactions, eventJson, ids);
+  }
+
+  @Bean
+  OpenAccount openAccount(Accounts accounts, Clock clock) {
+    return new OpenAccount(accounts, clock);
+  }
+
+  @Bean
+  ChangeAccount changeAccount(Accounts accounts, Clock clock) {
+    return new ChangeAccount(accounts, clock);
+  }
+
+  @Bean
+  LedgerStore ledgerStore(JdbcTransactions transactions, JsonMapper eventJson) {
+    return new JdbcLedgerStore(transactions, eventJson);
+  }
+
+  @Bean
+  Transfers transfers(JdbcTransactions transactions) {
+    return new JdbcTransfers(transactions);
+  }
+
+  @Bean(destroyMethod = "close")
+  WriteEngine writeEngine(
+      LedgerStore store,
+      Clock clock,
+      Supplier<UUID> ids,
+      LedgerLimits limits,
+      MeterRegistry meters) {
+    WriteEngine engine =
+        new WriteEngine(
+            new BatchProcessor(store, clock, ids),
+            new EngineLimits(
+                limits.writerCount(),
+                limits.batchSizeMax(),
+                limits.queueLengthMax(),
+                limits.attemptsMax(),
+                limits.drainTimeout()));
+    Gauge.builder("ledger.engine.queue.length", engine, WriteEngine::queueLength)
+        .description("Commands waiting for a writer")
+        .register(meters);
+    FunctionCounter.builder("ledger.engine.batches", engine, WriteEngine::batchCount)
+        .description("Transactions committed by the write engine")
+        .register(meters);
+    FunctionCounter.builder("ledger.engine.commands", engine, WriteEngine::commandCount)
+        .description("Commands applied by the write engine")
+        .register(meters);
+    FunctionCounter.builder("ledger.engine.conflicts", engine, WriteEngine::conflictCount)
+        .description("Transactions retried after losing a race")
+        .register(meters);
+    return engine;
+  }
+
+  @Bean(destroyMethod = "close")
+  HoldExpiry holdExpiry(LedgerStore store, WriteEngine engine, Clock clock, LedgerLimits limits) {
+    return new HoldExpiry(
+        store, engine, clock, limits.expirySweepInterval(), limits.expirySweepSizeMax());
+  }
+
+  @Bean
+  EngineCalls engineCalls(WriteEngine engine, LedgerLimits limits) {
+    return new EngineCalls(engine, limits.requestTimeout());
+  }
+}

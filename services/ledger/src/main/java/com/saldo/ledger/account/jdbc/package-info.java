@@ -1,0 +1,2 @@
+/** Accounts in PostgreSQL, with their events in the outbox. */
+package com.saldo.ledger.account.jdbc;

@@ -1,0 +1,233 @@
+package com.saldo.ledger.account.web;
+
+import com.saldo.identity.CallerIdentity;
+import com.saldo.identity.Scope;
+import com.saldo.ledger.LedgerLimits;
+import com.saldo.ledger.account.Account;
+import com.saldo.ledger.account.AccountChange;
+import com.saldo.ledger.account.AccountKey;
+import com.saldo.ledger.account.AccountOutcome;
+import com.saldo.ledger.account.AccountRejection;
+import com.saldo.ledger.account.AccountStatus;
+import com.saldo.ledger.account.Accounts;
+import com.saldo.ledger.account.ChangeAccount;
+import com.saldo.ledger.account.NewAccount;
+import com.saldo.ledger.account.OpenAccount;
+import com.saldo.ledger.json.AccountView;
+import com.saldo.ledger.web.Cursors;
+import com.saldo.ledger.web.Params;
+import com.saldo.money.Balance;
+import com.saldo.money.CurrencyCode;
+import com.saldo.problem.FieldViolation;
+import com.saldo.problem.Fields;
+import com.saldo.problem.JsonBodies;
+import com.saldo.problem.Problem;
+import com.saldo.problem.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Open, read, list and change accounts. */
+@RestController
+public class AccountController {
+
+  private static final String LIST = "a";
+  private static final Set<String> OPEN_FIELDS =
+      Set.of("id", "currency", "externalRef", "minBalance", "maxBalance", "metadata");
+  private static final Set<String> CHANGE_FIELDS =
+      Set.of("status", "minBalance", "maxBalance", "metadata");
+  private static final Set<String> STATUSES = Set.of("active", "frozen", "closed");
+
+  private final OpenAccount open;
+  private final ChangeAccount change;
+  private final Accounts accounts;
+  private final LedgerLimits limits;
+  private final Supplier<UUID> ids;
+
+  public AccountController(
+      OpenAccount open,
+      ChangeAccount change,
+      Accounts accounts,
+      LedgerLimits limits,
+      Supplier<UUID> ids) {
+    this.open = open;
+    this.change = change;
+    this.accounts = accounts;
+    this.limits = limits;
+    this.ids = ids;
+  }
+
+  @PostMapping("/v1/accounts")
+  public ResponseEntity<AccountView> open(
+      CallerIdentity caller, HttpServletRequest http, @RequestBody(required = false) byte[] body) {
+    caller.require(Scope.ACCOUNTS_WRITE);
+    Fields fields = Fields.of(JsonBodies.object(http, body)).allowOnly(OPEN_FIELDS);
+    UUID id = fields.optionalUuid("id");
+    String currency = fields.requiredString("currency", 3);
+    if (currency != null && !CurrencyCode.isValid(currency)) {
+      fields.fail("currency", "must be an ISO 4217 currency code such as EUR");
+    }
+    String externalRef = fields.optionalString("externalRef", limits.stringLengthMax());
+    Long min =
+        fields.isPresent("minBalance")
+            ? fields.optionalLong("minBalance", Balance.MIN, 0)
+            : Long.valueOf(0);
+    Long max = fields.optionalLong("maxBalance", 0, Balance.MAX);
+    String metadata =
+        fields.metadata("metadata", limits.metadataBytesMax(), limits.metadataKeysMax());
+    fields.done();
+    NewAccount request =
+        new NewAccount(
+            caller.tenantId(),
+            id == null ? ids.get() : id,
+            currency,
+            externalRef,
+            min,
+            max,
+            metadata);
+    return switch (open.open(request)) {
+      case AccountOutcome.Done(Account a) ->
+          ResponseEntity.created(URI.create("/v1/accounts/" + a.id())).body(AccountView.of(a));
+      case AccountOutcome.Unchanged(Account a) -> ResponseEntity.ok(AccountView.of(a));
+      case AccountOutcome.Rejected(AccountRejection reason) -> throw problem(reason, request.id());
+    };
+  }
+
+  @GetMapping("/v1/accounts/{id}")
+  public AccountView get(CallerIdentity caller, @PathVariable("id") String id) {
+    caller.require(Scope.ACCOUNTS_READ);
+    AccountKey key = new AccountKey(caller.tenantId(), Params.uuid("id", id));
+    return accounts
+        .find(key)
+        .map(AccountView::of)
+        .orElseThrow(() -> problem(AccountRejection.ACCOUNT_NOT_FOUND, key.id()));
+  }
+
+  @GetMapping("/v1/accounts")
+  public Map<String, Object> list(
+      CallerIdentity caller,
+      @RequestParam(name = "externalRef", required = false) String externalRef,
+      @RequestParam(name = "cursor", required = false) String cursor,
+      @RequestParam(name = "limit", required = false) String limit) {
+    caller.require(Scope.ACCOUNTS_READ);
+    String ref = Params.text("externalRef", externalRef, limits.stringLengthMax());
+    int size = Params.limit(limit, limits.pageSizeDefault(), limits.pageSizeMax());
+    Cursors.Position after = Cursors.decode(LIST, cursor);
+    List<Account> page =
+        accounts.list(caller.tenantId(), ref, after == null ? null : after.id(), size);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("data", page.stream().map(AccountView::of).toList());
+    answer.put(
+        "nextCursor", page.size() == size ? Cursors.encode(LIST, 0, page.getLast().id()) : null);
+    return answer;
+  }
+
+  @PatchMapping("/v1/accounts/{id}")
+  public AccountView change(
+      CallerIdentity caller,
+      HttpServletRequest http,
+      @PathVariable("id") String id,
+      @RequestBody(required = false) byte[] body) {
+    caller.require(Scope.ACCOUNTS_WRITE);
+    AccountKey key = new AccountKey(caller.tenantId(), Params.uuid("id", id));
+    Fields fields = Fields.of(JsonBodies.object(http, body)).allowOnly(CHANGE_FIELDS);
+    String status = fields.optionalChoice("status", STATUSES);
+    Long min = fields.optionalLong("minBalance", Balance.MIN, Balance.MAX);
+    Long max = fields.optionalLong("maxBalance", Balance.MIN, Balance.MAX);
+    String metadata =
+        fields.isPresent("metadata")
+            ? fields.metadata("metadata", limits.metadataBytesMax(), limits.metadataKeysMax())
+            : null;
+    fields.done();
+    AccountChange request =
+        new AccountChange(
+            status == null ? null : AccountStatus.parse(status).orElseThrow(),
+            fields.isPresent("minBalance"),
+            min,
+            fields.isPresent("maxBalance"),
+            max,
+            metadata);
+    return switch (change.change(key, request)) {
+      case AccountOutcome.Done(Account a) -> AccountView.of(a);
+      case AccountOutcome.Unchanged(Account a) -> AccountView.of(a);
+      case AccountOutcome.Rejected(AccountRejection reason) -> throw problem(reason, key.id());
+    };
+  }
+
+  /** The problem of every account rejection; no default, so a new reason must be mapped. */
+  static ProblemException problem(AccountRejection reason, UUID id) {
+    Problem problem =
+        switch (reason) {
+          case ID_CONFLICT ->
+              Problem.of(
+                  409,
+                  "id_conflict",
+                  "Id used for another request",
+                  "Account id " + id + " was used before with other fields.",
+                  List.<FieldViolation>of());
+          case EXTERNAL_REF_TAKEN ->
+              Problem.of(
+                  409,
+                  "external_ref_taken",
+                  "External reference taken",
+                  "Another account of this tenant has this externalRef.",
+                  List.of());
+          case ACCOUNT_NOT_FOUND ->
+              Problem.of(
+                  404,
+                  "account_not_found",
+                  "Account not found",
+                  "Account " + id + " does not exist.",
+                  List.of());
+          case ACCOUNT_CLOSED ->
+              Problem.of(
+                  422,
+                  "account_closed",
+                  "Account closed",
+                  "Account " + id + " is closed; a closed account never changes.",
+                  List.of());
+          case ACCOUNT_NOT_EMPTY ->
+              Problem.of(
+                  422,
+                  "account_not_empty",
+                  "Account not empty",
+                  "Only an account with a zero posted balance and no open holds can be closed.",
+                  List.of());
+          case INVALID_BOUNDS ->
+              Problem.of(
+                  422,
+                  "invalid_bounds",
+                  "Invalid bounds",
+                  "minBalance must not be above maxBalance.",
+                  List.of());
+          case INSUFFICIENT_FUNDS ->
+              Problem.of(
+                  422,
+                  "insufficient_funds",
+                  "Insufficient funds",
+                  "The available balance is below the requested minBalance.",
+                  List.of());
+          case BALANCE_LIMIT_EXCEEDED ->
+              Problem.of(
+                  422,
+                  "balance_limit_exceeded",
+                  "Balance limit exceeded",
+                  "The balance, incoming holds included, is above the requested maxBalance.",
+                  List.of());
+        };
+    return new ProblemException(problem);
+  }
+}

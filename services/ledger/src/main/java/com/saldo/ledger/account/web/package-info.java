@@ -1,0 +1,2 @@
+/** The account endpoints of the API. */
+package com.saldo.ledger.account.web;

@@ -1,0 +1,122 @@
+package com.saldo.ledger.transfer.jdbc;
+
+import com.saldo.ledger.store.jdbc.JdbcTransactions;
+import com.saldo.ledger.transfer.Transfer;
+import com.saldo.ledger.transfer.TransferKey;
+import com.saldo.ledger.transfer.Transfers;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads transfers for the API. Lists walk an index newest first from a keyset position, so a page
+ * costs the same however deep it is and no row is skipped or repeated while new ones arrive.
+ */
+public final class JdbcTransfers implements Transfers {
+
+  private static final String FIND =
+      "SELECT "
+          + TransferRows.COLUMNS
+          + " FROM transfers t"
+          + " WHERE t.tenant_id = ? AND t.id = ? AND t.status <> 'rejected'";
+
+  private final JdbcTransactions transactions;
+
+  public JdbcTransfers(JdbcTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public Optional<Transfer> find(TransferKey key) {
+    return transactions.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(FIND)) {
+            ps.setObject(1, key.tenantId());
+            ps.setObject(2, key.id());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(TransferRows.transfer(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<Transfer> list(UUID tenantId, Filter filter, Position after, int limit) {
+    if (filter.accountId() != null) {
+      // One index per side; the merge of the two newest-first runs is the page.
+      List<Transfer> debits = query(tenantId, "debit_account_id", filter, after, limit);
+      List<Transfer> credits = query(tenantId, "credit_account_id", filter, after, limit);
+      List<Transfer> merged = new ArrayList<>(debits);
+      merged.addAll(credits);
+      merged.sort(
+          (a, b) -> {
+            int byTime = b.createdAt().compareTo(a.createdAt());
+            return byTime != 0 ? byTime : b.id().compareTo(a.id());
+          });
+      return merged.subList(0, Math.min(limit, merged.size()));
+    }
+    return query(tenantId, filter.reference() != null ? "reference" : null, filter, after, limit);
+  }
+
+  private List<Transfer> query(
+      UUID tenantId, String keyColumn, Filter filter, Position after, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(TransferRows.COLUMNS)
+            .append(" FROM transfers t WHERE t.tenant_id = ?");
+    List<Object> args = new ArrayList<>();
+    args.add(tenantId);
+    if ("reference".equals(keyColumn)) {
+      sql.append(" AND t.reference = ?");
+      args.add(filter.reference());
+    } else if (keyColumn != null) {
+      sql.append(" AND t.").append(keyColumn).append(" = ?");
+      args.add(filter.accountId());
+      if (filter.reference() != null) {
+        sql.append(" AND t.reference = ?");
+        args.add(filter.reference());
+      }
+    }
+    if (filter.from() != null) {
+      sql.append(" AND t.created_at >= ?");
+      args.add(time(filter.from()));
+    }
+    if (filter.to() != null) {
+      sql.append(" AND t.created_at < ?");
+      args.add(time(filter.to()));
+    }
+    if (after != null) {
+      sql.append(" AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
+      args.add(time(after.createdAt()));
+      args.add(time(after.createdAt()));
+      args.add(after.id());
+    }
+    sql.append(" AND t.status <> 'rejected' ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
+    args.add(limit);
+    return transactions.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+              ps.setObject(i + 1, args.get(i));
+            }
+            List<Transfer> page = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                page.add(TransferRows.transfer(rs));
+              }
+            }
+            return page;
+          }
+        });
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,30 @@
+package com.saldo.ledger.web;
+
+import com.saldo.ledger.store.StoreConflictException;
+import com.saldo.ledger.store.StoreUnavailableException;
+import com.saldo.problem.Problem;
+import com.saldo.problem.ProblemWriter;
+import com.saldo.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A database that is away, or a race lost too often, is a deliberate 503: retry the same id. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class StoreProblems {
+
+  private static final Logger log = LoggerFactory.getLogger(StoreProblems.class);
+
+  @ExceptionHandler({StoreUnavailableException.class, StoreConflictException.class})
+  public ResponseEntity<Problem> unavailable(HttpServletRequest request, RuntimeException e) {
+    log.warn(
+        "{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+    return ProblemWriter.entity(request, Problems.unavailable());
+  }
+}
