@@ -22,6 +22,11 @@ public abstract class LedgerServer {
 
   @LocalServerPort int port;
 
+  /** The database the service runs on, for tests that check what it stored. */
+  protected static TestDatabase.Database database() {
+    return DATABASE;
+  }
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", DATABASE::url);

@@ -1,0 +1,355 @@
+package com.saldo.ledger;
+
+import static com.saldo.ledger.ApiFixtures.assertProblem;
+import static com.saldo.ledger.ApiFixtures.openAccount;
+import static com.saldo.ledger.ApiFixtures.openFunding;
+import static com.saldo.ledger.ApiFixtures.posted;
+import static com.saldo.ledger.ApiFixtures.transfer;
+import static com.saldo.ledger.ApiFixtures.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.saldo.testing.Http;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Proves the transfer endpoints over real HTTP: each success, each problem code with its status and
+ * precedence, idempotency under the client's id, batches, holds, refunds, listing, and that another
+ * tenant's ids answer exactly as missing ones.
+ */
+class TransferContractTest extends LedgerServer {
+
+  private Http api;
+  private String funding;
+  private String customer;
+  private String merchant;
+
+  @BeforeEach
+  void accounts() {
+    api = newTenant();
+    funding = openFunding(api);
+    customer = openAccount(api, Map.of("externalRef", "card-1"));
+    merchant = openAccount(api, Map.of("maxBalance", 10_000));
+    assertThat(
+            api.post("/v1/transfers", with(transfer(funding, customer, 5_000), "kind", "top_up"))
+                .status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void aTransferIsCreatedOnceAndReplayedAfter() {
+    Map<String, Object> body =
+        with(
+            with(transfer(customer, merchant, 1_250), "kind", "payment"),
+            "reference",
+            "POS-4711/receipt-99");
+    Http.Answer created = api.post("/v1/transfers", with(body, "metadata", Map.of("till", 3)));
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode t = created.json();
+    assertThat(t.get("status").asString()).isEqualTo("posted");
+    assertThat(t.get("kind").asString()).isEqualTo("payment");
+    assertThat(t.get("amount").asLong()).isEqualTo(1_250);
+    assertThat(t.get("reference").asString()).isEqualTo("POS-4711/receipt-99");
+    assertThat(t.get("metadata").get("till").asInt()).isEqualTo(3);
+    assertThat(t.has("capturedAmount")).isFalse();
+    Http.Answer replay = api.post("/v1/transfers", with(body, "metadata", Map.of("till", 3)));
+    assertThat(replay.status()).isEqualTo(200);
+    assertThat(replay.json()).isEqualTo(t);
+    assertProblem(api.post("/v1/transfers", with(body, "amount", 1_251)), 409, "id_conflict");
+    assertThat(posted(api, customer)).isEqualTo(3_750);
+    assertThat(api.get("/v1/transfers/" + body.get("id")).json()).isEqualTo(t);
+  }
+
+  @Test
+  void eachRejectionHasItsCodeAndChangesNothing() {
+    String dollars = openAccount(api, Map.of("currency", "USD"));
+    String closed = openAccount(api);
+    api.patch("/v1/accounts/" + closed, Map.of("status", "closed"));
+    String frozen = openAccount(api);
+    api.post("/v1/transfers", transfer(funding, frozen, 100));
+    api.patch("/v1/accounts/" + frozen, Map.of("status", "frozen"));
+    String missing = UUID.randomUUID().toString();
+    String othersAccount = openAccount(newTenant());
+
+    assertProblem(
+        api.post("/v1/transfers", transfer(missing, merchant, 1)), 404, "account_not_found");
+    assertProblem(
+        api.post("/v1/transfers", transfer(customer, othersAccount, 1)), 404, "account_not_found");
+    assertProblem(
+        api.post("/v1/transfers", transfer(customer, dollars, 1)), 422, "currency_mismatch");
+    assertProblem(api.post("/v1/transfers", transfer(customer, customer, 1)), 422, "same_account");
+    assertProblem(api.post("/v1/transfers", transfer(customer, closed, 1)), 422, "account_closed");
+    assertProblem(api.post("/v1/transfers", transfer(frozen, merchant, 1)), 422, "account_frozen");
+    assertProblem(
+        api.post("/v1/transfers", transfer(customer, merchant, 5_001)), 422, "insufficient_funds");
+    assertProblem(
+        api.post("/v1/transfers", transfer(funding, merchant, 10_001)),
+        422,
+        "balance_limit_exceeded");
+    // precedence: currency before same account, closed before frozen, funds before limit
+    assertProblem(
+        api.post("/v1/transfers", transfer(dollars, dollars, 1)), 422, "currency_mismatch");
+    assertProblem(api.post("/v1/transfers", transfer(frozen, closed, 1)), 422, "account_closed");
+    assertProblem(
+        api.post("/v1/transfers", transfer(frozen, merchant, 100_000)), 422, "account_frozen");
+    assertProblem(
+        api.post("/v1/transfers", transfer(customer, merchant, 20_000)), 422, "insufficient_funds");
+
+    Map<String, Object> rejected = transfer(customer, merchant, 6_000);
+    assertProblem(api.post("/v1/transfers", rejected), 422, "insufficient_funds");
+    api.post("/v1/transfers", transfer(funding, customer, 5_000));
+    assertProblem(api.post("/v1/transfers", rejected), 422, "insufficient_funds");
+    assertProblem(api.get("/v1/transfers/" + rejected.get("id")), 404, "transfer_not_found");
+    assertThat(posted(api, customer)).isEqualTo(10_000);
+    assertThat(posted(api, merchant)).isZero();
+  }
+
+  @Test
+  void badTransferInputIsA400() {
+    Http.Answer answer =
+        api.post(
+            "/v1/transfers",
+            Map.of("amount", 0, "currency", "EURO", "kind", "gift", "hold", "yes"));
+    assertProblem(answer, 400, "validation_failed");
+    List<String> fields =
+        answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+    assertThat(fields)
+        .contains("id", "debitAccountId", "creditAccountId", "amount", "currency", "kind", "hold");
+    assertProblem(
+        api.post(
+            "/v1/transfers",
+            with(transfer(customer, merchant, 1), "amount", 1_000_000_000_000_001L)),
+        400,
+        "validation_failed");
+    assertProblem(
+        api.post("/v1/transfers", with(transfer(customer, merchant, 1), "amount", 12.5)),
+        400,
+        "validation_failed");
+    assertProblem(
+        api.post("/v1/transfers", with(transfer(customer, merchant, 1), "amount", "12")),
+        400,
+        "validation_failed");
+    assertProblem(
+        api.send(
+            "POST",
+            "/v1/transfers",
+            Http.json(transfer(customer, merchant, 1))
+                .replace("\"amount\":1", "\"amount\":99999999999999999999999"),
+            "application/json"),
+        400,
+        "validation_failed");
+    assertProblem(
+        api.post("/v1/transfers", with(transfer(customer, merchant, 1), "kind", "refund")),
+        400,
+        "validation_failed");
+    assertProblem(
+        api.post(
+            "/v1/transfers",
+            with(transfer(customer, merchant, 1), "refundOf", UUID.randomUUID().toString())),
+        400,
+        "validation_failed");
+    assertProblem(
+        api.post("/v1/transfers", with(transfer(customer, merchant, 1), "holdTimeoutSeconds", 60)),
+        400,
+        "validation_failed");
+    assertProblem(
+        api.post(
+            "/v1/transfers",
+            with(
+                with(transfer(customer, merchant, 1), "hold", true),
+                "holdTimeoutSeconds",
+                2_592_001)),
+        400,
+        "validation_failed");
+    assertThat(posted(api, merchant)).isZero();
+    Http readOnly = api.with(Map.of("Saldo-Scopes", "transfers:read"));
+    assertProblem(
+        readOnly.post("/v1/transfers", transfer(customer, merchant, 1)), 403, "forbidden");
+    assertThat(posted(api, merchant)).isZero();
+  }
+
+  @Test
+  void holdsAreCapturedPartlyOrVoided() {
+    Map<String, Object> hold =
+        with(with(transfer(customer, merchant, 3_000), "hold", true), "holdTimeoutSeconds", 600);
+    JsonNode pending = api.post("/v1/transfers", hold).json();
+    assertThat(pending.get("status").asString()).isEqualTo("pending");
+    assertThat(pending.get("holdExpiresAt").asString()).isNotBlank();
+    String id = (String) hold.get("id");
+    assertProblem(
+        api.post("/v1/transfers/" + id + "/capture", Map.of("amount", 3_001)),
+        422,
+        "capture_exceeds_hold");
+    JsonNode captured =
+        api.post("/v1/transfers/" + id + "/capture", Map.of("amount", 2_000)).json();
+    assertThat(captured.get("status").asString()).isEqualTo("posted");
+    assertThat(captured.get("capturedAmount").asLong()).isEqualTo(2_000);
+    assertThat(api.post("/v1/transfers/" + id + "/capture", Map.of("amount", 2_000)).status())
+        .isEqualTo(200);
+    assertProblem(api.post("/v1/transfers/" + id + "/void", null), 422, "hold_not_pending");
+    assertThat(posted(api, customer)).isEqualTo(3_000);
+
+    Map<String, Object> second = with(transfer(customer, merchant, 500), "hold", true);
+    api.post("/v1/transfers", second);
+    String secondId = (String) second.get("id");
+    assertThat(
+            api.post("/v1/transfers/" + secondId + "/void", null).json().get("status").asString())
+        .isEqualTo("voided");
+    assertThat(api.post("/v1/transfers/" + secondId + "/void", null).status()).isEqualTo(200);
+    assertProblem(
+        api.post("/v1/transfers/" + secondId + "/capture", null), 422, "hold_not_pending");
+    assertProblem(
+        api.post("/v1/transfers/" + UUID.randomUUID() + "/capture", null),
+        404,
+        "transfer_not_found");
+    assertProblem(
+        newTenant().post("/v1/transfers/" + secondId + "/void", null), 404, "transfer_not_found");
+    assertProblem(
+        api.post("/v1/transfers/" + secondId + "/capture", Map.of("amount", -1)),
+        400,
+        "validation_failed");
+    JsonNode account = api.get("/v1/accounts/" + customer).json();
+    assertThat(account.get("balance").get("held").asLong()).isZero();
+    assertThat(account.get("balance").get("available").asLong()).isEqualTo(3_000);
+  }
+
+  @Test
+  void aHoldExpiresByItselfWhenItsTimeIsUp() throws InterruptedException {
+    Map<String, Object> hold =
+        with(with(transfer(customer, merchant, 700), "hold", true), "holdTimeoutSeconds", 1);
+    api.post("/v1/transfers", hold);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    String status;
+    do {
+      status = api.get("/v1/transfers/" + hold.get("id")).json().get("status").asString();
+      if (!status.equals("expired")) {
+        Thread.onSpinWait();
+      }
+    } while (!status.equals("expired") && System.nanoTime() < deadline);
+    assertThat(status).isEqualTo("expired");
+    assertThat(api.get("/v1/accounts/" + customer).json().get("balance").get("held").asLong())
+        .isZero();
+    assertProblem(
+        api.post("/v1/transfers/" + hold.get("id") + "/capture", null), 422, "hold_not_pending");
+  }
+
+  @Test
+  void refundsAreBoundedByTheOriginal() {
+    Map<String, Object> payment = with(transfer(customer, merchant, 1_000), "kind", "payment");
+    api.post("/v1/transfers", payment);
+    Map<String, Object> refund =
+        with(
+            with(transfer(merchant, customer, 600), "kind", "refund"),
+            "refundOf",
+            payment.get("id"));
+    JsonNode refunded = api.post("/v1/transfers", refund).json();
+    assertThat(refunded.get("refundOf").asString()).isEqualTo(payment.get("id"));
+    assertProblem(
+        api.post(
+            "/v1/transfers",
+            with(
+                with(transfer(merchant, customer, 401), "kind", "refund"),
+                "refundOf",
+                payment.get("id"))),
+        422,
+        "refund_exceeds_original");
+    assertProblem(
+        api.post(
+            "/v1/transfers",
+            with(
+                with(transfer(customer, merchant, 1), "kind", "refund"),
+                "refundOf",
+                payment.get("id"))),
+        422,
+        "refund_mismatch");
+    assertThat(api.get("/v1/transfers/" + payment.get("id")).json().get("refundedAmount").asLong())
+        .isEqualTo(600);
+    assertThat(posted(api, merchant)).isEqualTo(400);
+  }
+
+  @Test
+  void batchesAnswerInOrderAndAtomicOnesAllOrNothing() {
+    Map<String, Object> ok = transfer(customer, merchant, 100);
+    Map<String, Object> tooMuch = transfer(customer, merchant, 999_999);
+    Map<String, Object> hold = with(transfer(customer, merchant, 50), "hold", true);
+    JsonNode results =
+        api.post("/v1/transfers/batch", Map.of("transfers", List.of(ok, tooMuch, hold)))
+            .json()
+            .get("results");
+    assertThat(results.get(0).get("status").asString()).isEqualTo("posted");
+    assertThat(results.get(1).get("error").get("code").asString()).isEqualTo("insufficient_funds");
+    assertThat(results.get(2).get("status").asString()).isEqualTo("pending");
+    assertThat(results.get(1).get("id").asString()).isEqualTo(tooMuch.get("id"));
+
+    Map<String, Object> a = transfer(customer, merchant, 100);
+    Map<String, Object> b = transfer(customer, merchant, 999_999);
+    JsonNode atomic =
+        api.post("/v1/transfers/batch", Map.of("transfers", List.of(a, b), "atomic", true))
+            .json()
+            .get("results");
+    assertThat(atomic.get(0).get("error").get("code").asString()).isEqualTo("batch_aborted");
+    assertThat(atomic.get(1).get("error").get("code").asString()).isEqualTo("insufficient_funds");
+    assertProblem(api.get("/v1/transfers/" + a.get("id")), 404, "transfer_not_found");
+    assertThat(posted(api, merchant)).isEqualTo(100);
+
+    List<Map<String, Object>> tooMany = new ArrayList<>();
+    for (int i = 0; i < 1001; i++) {
+      tooMany.add(transfer(customer, merchant, 1));
+    }
+    assertProblem(
+        api.post("/v1/transfers/batch", Map.of("transfers", tooMany)), 400, "validation_failed");
+    assertProblem(
+        api.post("/v1/transfers/batch", Map.of("transfers", List.of())), 400, "validation_failed");
+    Http.Answer invalidItem =
+        api.post("/v1/transfers/batch", Map.of("transfers", List.of(ok, Map.of("amount", 1))));
+    assertProblem(invalidItem, 400, "validation_failed");
+    assertThat(invalidItem.body()).contains("transfers[1].id");
+    assertThat(posted(api, merchant)).isEqualTo(100);
+  }
+
+  @Test
+  void listingIsNewestFirstFilteredAndPaged() {
+    String other = openAccount(api);
+    api.post("/v1/transfers", transfer(funding, other, 10));
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Map<String, Object> body =
+          with(transfer(customer, merchant, 10 + i), "reference", i % 2 == 0 ? "even" : "odd");
+      api.post("/v1/transfers", body);
+      made.add((String) body.get("id"));
+    }
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page =
+          api.get(
+                  "/v1/transfers?accountId="
+                      + merchant
+                      + "&limit=2"
+                      + (cursor == null ? "" : "&cursor=" + cursor))
+              .json();
+      page.get("data").forEach(t -> seen.add(t.get("id").asString()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+    } while (cursor != null);
+    assertThat(seen).containsExactlyElementsOf(made.reversed());
+    assertThat(api.get("/v1/transfers?reference=even").json().get("data").size()).isEqualTo(3);
+    assertThat(api.get("/v1/transfers?accountId=" + customer).json().get("data").size())
+        .isEqualTo(6);
+    assertThat(
+            api.get("/v1/transfers?from=2000-01-01T00:00:00Z&to=2001-01-01T00:00:00Z")
+                .json()
+                .get("data")
+                .size())
+        .isZero();
+    assertThat(newTenant().get("/v1/transfers?accountId=" + merchant).json().get("data").size())
+        .isZero();
+    assertProblem(api.get("/v1/transfers?from=yesterday"), 400, "validation_failed");
+    assertProblem(api.get("/v1/transfers?accountId=42"), 400, "validation_failed");
+    assertProblem(newTenant().get("/v1/transfers/" + made.getFirst()), 404, "transfer_not_found");
+  }
+}
