@@ -1,0 +1,61 @@
+package com.saldo.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What {@code ./saldo up} was asked for, from its arguments and the environment. */
+record Options(
+    boolean fresh,
+    Path home,
+    String databaseUrl,
+    String databaseUser,
+    String databasePassword,
+    int postgresPort,
+    String operatorKey) {
+
+  static final String USAGE =
+      """
+      usage: ./saldo up [--fresh] [--home DIR]
+        --fresh      start with an empty embedded database (the old one is deleted)
+        --home DIR   where the embedded database, logs and keys live (default ./.saldo)
+      environment:
+        SALDO_DATABASE_URL, SALDO_DATABASE_USER, SALDO_DATABASE_PASSWORD
+                     use this PostgreSQL instead of the embedded one
+        SALDO_POSTGRES_PORT            port of the embedded PostgreSQL (default 54329)
+        SALDO_BOOTSTRAP_OPERATOR_KEY   the first operator key (sk_..., at least 32 characters)
+      """;
+
+  static Options parse(String[] args, Map<String, String> env) {
+    boolean fresh = false;
+    Path home = Path.of(".saldo");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--fresh" -> fresh = true;
+        case "--home" -> {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException("--home needs a directory");
+          }
+          home = Path.of(args[++i]);
+        }
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    String key = env.get("SALDO_BOOTSTRAP_OPERATOR_KEY");
+    if (key != null && (!key.startsWith("sk_") || key.length() < 32)) {
+      throw new IllegalArgumentException(
+          "SALDO_BOOTSTRAP_OPERATOR_KEY must start with sk_ and be at least 32 characters");
+    }
+    int port = Integer.parseInt(env.getOrDefault("SALDO_POSTGRES_PORT", "54329"));
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("SALDO_POSTGRES_PORT must be a port number");
+    }
+    return new Options(
+        fresh,
+        home.toAbsolutePath(),
+        env.get("SALDO_DATABASE_URL"),
+        env.getOrDefault("SALDO_DATABASE_USER", "postgres"),
+        env.getOrDefault("SALDO_DATABASE_PASSWORD", "postgres"),
+        port,
+        key);
+  }
+}

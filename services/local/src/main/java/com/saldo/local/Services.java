@@ -1,0 +1,26 @@
+package com.saldo.local;
+
+import java.util.List;
+
+/**
+ * The services of Saldo, their ports, and the order they start in. A service whose jar is not built
+ * (not written yet) is skipped.
+ */
+final class Services {
+
+  record Service(String name, int port, int managementPort) {
+    String jar() {
+      return "services/" + name + "/target/" + name + ".jar";
+    }
+  }
+
+  static final List<Service> ALL =
+      List.of(
+          new Service("ledger", 8081, 9081),
+          new Service("query", 8082, 9082),
+          new Service("webhooks", 8083, 9083),
+          new Service("backoffice", 8084, 9084),
+          new Service("gateway", 8080, 9080));
+
+  private Services() {}
+}
