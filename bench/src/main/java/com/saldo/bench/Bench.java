@@ -1,0 +1,363 @@
+package com.saldo.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs one workload against a running Saldo: sets up a tenant with customers and merchants, warms
+ * up, runs closed-loop clients for a fixed time, prints the latency table, and checks that money
+ * was conserved and that acknowledged transfers exist.
+ *
+ * <p>usage: bench WORKLOAD [--url URL] [--clients N] [--duration 30s] [--warmup 5s] [--customers N]
+ * [--merchants N]; workloads: hot-merchant, pos-mix, batch, reads.
+ */
+public final class Bench {
+
+  private static final int ATTEMPTS_MAX = 5;
+  private static final long REQUESTS_MAX = 50_000_000;
+
+  private final Options options;
+  private final Api api;
+  private final UUID funding = UUID.randomUUID();
+  private final List<UUID> customers = new ArrayList<>();
+  private final List<UUID> merchants = new ArrayList<>();
+  private final Recorder latencies = new Recorder(3);
+  private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
+  private final LongAdder transfersDone = new LongAdder();
+  private final LongAdder retries = new LongAdder();
+  private volatile boolean measuring;
+
+  record Options(
+      String workload,
+      String url,
+      int clients,
+      Duration duration,
+      Duration warmup,
+      int customers,
+      int merchants) {
+
+    static Options parse(String[] args) {
+      if (args.length == 0) {
+        throw new IllegalArgumentException("name a workload: hot-merchant, pos-mix, batch, reads");
+      }
+      Map<String, String> flags = new TreeMap<>();
+      for (int i = 1; i < args.length; i += 2) {
+        if (!args[i].startsWith("--") || i + 1 >= args.length) {
+          throw new IllegalArgumentException("expected --flag value, got " + args[i]);
+        }
+        flags.put(args[i].substring(2), args[i + 1]);
+      }
+      String workload = args[0];
+      if (!List.of("hot-merchant", "pos-mix", "batch", "reads").contains(workload)) {
+        throw new IllegalArgumentException("unknown workload " + workload);
+      }
+      return new Options(
+          workload,
+          flags.getOrDefault("url", "http://localhost:8081"),
+          bounded(flags.getOrDefault("clients", workload.equals("batch") ? "4" : "64"), 1, 4096),
+          Duration.parse("PT" + flags.getOrDefault("duration", "30s").toUpperCase(Locale.ROOT)),
+          Duration.parse("PT" + flags.getOrDefault("warmup", "5s").toUpperCase(Locale.ROOT)),
+          bounded(flags.getOrDefault("customers", "10000"), 1, 1_000_000),
+          bounded(flags.getOrDefault("merchants", "100"), 1, 10_000));
+    }
+
+    private static int bounded(String text, int min, int max) {
+      int value = Integer.parseInt(text);
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(text + " is not within " + min + ".." + max);
+      }
+      return value;
+    }
+  }
+
+  Bench(Options options) {
+    this.options = options;
+    this.api = new Api(options.url(), UUID.randomUUID());
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Bench bench = new Bench(options);
+    bench.setUp();
+    bench.run();
+    System.exit(bench.verify() ? 0 : 1);
+  }
+
+  private void setUp() throws Exception {
+    System.out.printf(
+        "Setting up %d customers and %d merchants at %s ...%n",
+        options.customers(), options.merchants(), options.url());
+    open(funding, null);
+    for (int i = 0; i < options.merchants(); i++) {
+      UUID id = UUID.randomUUID();
+      open(id, 0L);
+      merchants.add(id);
+    }
+    List<Map<String, Object>> topUps = new ArrayList<>();
+    for (int i = 0; i < options.customers(); i++) {
+      UUID id = UUID.randomUUID();
+      open(id, 0L);
+      customers.add(id);
+      topUps.add(Api.transfer(UUID.randomUUID(), funding, id, 1_000_000_000_000L, "top_up"));
+      if (topUps.size() == 1000 || i == options.customers() - 1) {
+        Api.Answer answer = api.post("/v1/transfers/batch", Map.of("transfers", topUps));
+        require(answer.status() == 200, "top-up batch failed: " + answer.body());
+        topUps = new ArrayList<>();
+      }
+    }
+  }
+
+  private void open(UUID id, Long minBalance) throws IOException, InterruptedException {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("id", id.toString());
+    body.put("currency", "EUR");
+    body.put("minBalance", minBalance);
+    Api.Answer answer = api.post("/v1/accounts", body);
+    require(answer.status() == 201 || answer.status() == 200, "open failed: " + answer.body());
+  }
+
+  private void run() throws InterruptedException {
+    long end = System.nanoTime() + options.warmup().plus(options.duration()).toNanos();
+    List<Thread> clients = new ArrayList<>();
+    LongAdder sent = new LongAdder();
+    for (int c = 0; c < options.clients(); c++) {
+      clients.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    Client client = new Client();
+                    while (System.nanoTime() < end && sent.sum() < REQUESTS_MAX) {
+                      sent.increment();
+                      client.step();
+                    }
+                  }));
+    }
+    Thread.sleep(options.warmup().toMillis());
+    latencies.reset();
+    outcomes.clear();
+    transfersDone.reset();
+    retries.reset();
+    measuring = true;
+    long start = System.nanoTime();
+    for (Thread client : clients) {
+      client.join();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    measuring = false;
+    report(latencies.getIntervalHistogram(), seconds);
+  }
+
+  /** One closed-loop client: does one operation of the workload per step. */
+  private final class Client {
+    private final ThreadLocalRandom random = ThreadLocalRandom.current();
+    private final List<UUID> myHolds = new ArrayList<>();
+    private final List<UUID[]> myPayments = new ArrayList<>();
+
+    void step() {
+      switch (options.workload()) {
+        case "hot-merchant" -> pay(merchants.getFirst());
+        case "batch" -> batch();
+        case "reads" -> {
+          if (random.nextBoolean()) {
+            call("balance", "GET", "/v1/accounts/" + customer(), null);
+          } else {
+            call("history", "GET", "/v1/transfers?accountId=" + customer() + "&limit=20", null);
+          }
+        }
+        default -> posMix();
+      }
+    }
+
+    /**
+     * The pos-mix: 40% balance, 20% history, 20% payment, 5% top-up, 5% hold, 5% capture or void,
+     * 5% refund.
+     */
+    private void posMix() {
+      int dice = random.nextInt(100);
+      if (dice < 40) {
+        call("balance", "GET", "/v1/accounts/" + customer(), null);
+      } else if (dice < 60) {
+        call("history", "GET", "/v1/transfers?accountId=" + customer() + "&limit=20", null);
+      } else if (dice < 80) {
+        pay(merchants.get(random.nextInt(merchants.size())));
+      } else if (dice < 85) {
+        transfer("top_up", funding, customer(), 1 + random.nextInt(10_000), false);
+      } else if (dice < 90) {
+        UUID hold = transfer("payment", customer(), merchant(), 1 + random.nextInt(5_000), true);
+        if (hold != null) {
+          myHolds.add(hold);
+        }
+      } else if (dice < 95) {
+        if (myHolds.isEmpty()) {
+          pay(merchant());
+        } else {
+          UUID hold = myHolds.removeLast();
+          String action = random.nextInt(3) == 0 ? "void" : "capture";
+          call(action, "POST", "/v1/transfers/" + hold + "/" + action, Map.of());
+        }
+      } else {
+        if (myPayments.isEmpty()) {
+          pay(merchant());
+        } else {
+          UUID[] payment = myPayments.removeLast();
+          Map<String, Object> body =
+              new java.util.HashMap<>(
+                  Api.transfer(UUID.randomUUID(), payment[2], payment[1], 1, "refund"));
+          body.put("refundOf", payment[0].toString());
+          call("refund", "POST", "/v1/transfers", body);
+        }
+      }
+    }
+
+    private void pay(UUID merchant) {
+      UUID customer = customer();
+      UUID id = transfer("payment", customer, merchant, 1 + random.nextInt(5_000), false);
+      if (id != null && myPayments.size() < 100) {
+        myPayments.add(new UUID[] {id, customer, merchant});
+      }
+    }
+
+    private UUID transfer(String kind, UUID debit, UUID credit, long amount, boolean hold) {
+      UUID id = UUID.randomUUID();
+      Map<String, Object> body =
+          new java.util.HashMap<>(Api.transfer(id, debit, credit, amount, kind));
+      if (hold) {
+        body.put("hold", true);
+      }
+      int status = call(hold ? "hold" : kind, "POST", "/v1/transfers", body);
+      if (status == 201 || status == 200) {
+        acknowledged.add(id);
+        if (acknowledged.size() > 100_000) {
+          acknowledged.poll();
+        }
+        return id;
+      }
+      return null;
+    }
+
+    private void batch() {
+      List<Map<String, Object>> transfers = new ArrayList<>(1000);
+      for (int i = 0; i < 1000; i++) {
+        transfers.add(Api.transfer(UUID.randomUUID(), customer(), merchant(), 1, "payment"));
+      }
+      if (call("batch", "POST", "/v1/transfers/batch", Map.of("transfers", transfers)) == 200
+          && measuring) {
+        transfersDone.add(1000);
+      }
+    }
+
+    private UUID customer() {
+      return customers.get(random.nextInt(customers.size()));
+    }
+
+    private UUID merchant() {
+      return merchants.get(random.nextInt(merchants.size()));
+    }
+
+    /** Sends one request, retrying the very same request after a 5xx or an I/O failure. */
+    private int call(String operation, String method, String path, Object body) {
+      long start = System.nanoTime();
+      int status = 0;
+      for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {
+        try {
+          status = method.equals("GET") ? api.get(path).status() : api.post(path, body).status();
+        } catch (IOException e) {
+          status = 599;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return 599;
+        }
+        if (status < 500) {
+          break;
+        }
+        retries.increment();
+      }
+      latencies.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+      outcomes.computeIfAbsent(operation + " " + status, k -> new LongAdder()).increment();
+      if (measuring && !operation.equals("batch") && method.equals("POST") && status < 300) {
+        transfersDone.increment();
+      }
+      return status;
+    }
+  }
+
+  private void report(Histogram h, double seconds) {
+    long requests = h.getTotalCount();
+    double rate = requests / seconds;
+    System.out.printf(
+        "%nworkload %s, %d clients, %.1f s measured (after %s warm-up)%n",
+        options.workload(), options.clients(), seconds, options.warmup());
+    System.out.printf("requests      %,d  (%,.0f/s)%n", requests, rate);
+    System.out.printf(
+        "transfers     %,d  (%,.0f/s)%n", transfersDone.sum(), transfersDone.sum() / seconds);
+    System.out.printf(
+        "latency ms    mean %.2f  p50 %.2f  p98 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+        h.getMean() / 1000,
+        h.getValueAtPercentile(50) / 1000.0,
+        h.getValueAtPercentile(98) / 1000.0,
+        h.getValueAtPercentile(99) / 1000.0,
+        h.getValueAtPercentile(99.9) / 1000.0,
+        h.getMaxValue() / 1000.0);
+    System.out.printf("retries       %,d%n", retries.sum());
+    new TreeMap<>(outcomes).forEach((k, v) -> System.out.printf("  %-24s %,d%n", k, v.sum()));
+  }
+
+  /** Money conserved across the tenant; a sample of acknowledged transfers exists. */
+  private boolean verify() throws IOException, InterruptedException {
+    long sum = 0;
+    long held = 0;
+    String cursor = null;
+    int accounts = 0;
+    do {
+      Api.Answer page =
+          api.get("/v1/accounts?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
+      for (JsonNode account : page.json().get("data")) {
+        sum += account.get("balance").get("posted").asLong();
+        held += account.get("balance").get("held").asLong();
+        accounts++;
+      }
+      JsonNode next = page.json().get("nextCursor");
+      cursor = next.isNull() ? null : next.asString();
+    } while (cursor != null);
+    List<UUID> sample = new ArrayList<>(acknowledged);
+    java.util.Collections.shuffle(sample);
+    int missing = 0;
+    for (UUID id : sample.subList(0, Math.min(500, sample.size()))) {
+      if (api.get("/v1/transfers/" + id).status() != 200) {
+        missing++;
+      }
+    }
+    boolean ok = sum == 0 && missing == 0;
+    System.out.printf(
+        "verify        %d accounts, posted sum %d, held %d, %d sampled transfers missing: %s%n",
+        accounts, sum, held, missing, ok ? "OK" : "FAILED");
+    return ok;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalStateException(message);
+    }
+  }
+}
