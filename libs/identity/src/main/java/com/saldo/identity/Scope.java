@@ -13,7 +13,9 @@ public enum Scope {
   TRANSFERS_WRITE("transfers:write"),
   WEBHOOKS_MANAGE("webhooks:manage"),
   KEYS_MANAGE("keys:manage"),
-  OPERATOR("operator");
+  OPERATOR("operator"),
+  /** Saldo's own services calling each other (the gateway asking backoffice about a key). */
+  INTERNAL("internal");
 
   private final String wire;
 
@@ -29,8 +31,14 @@ public enum Scope {
     return Arrays.stream(values()).filter(s -> s.wire.equals(text)).findFirst();
   }
 
-  /** Every scope a tenant's credential may hold: all but {@code operator}. */
+  /** Every scope a tenant's credential may hold. */
   public static Set<Scope> tenantScopes() {
-    return EnumSet.complementOf(EnumSet.of(OPERATOR));
+    return EnumSet.of(
+        ACCOUNTS_READ,
+        ACCOUNTS_WRITE,
+        TRANSFERS_READ,
+        TRANSFERS_WRITE,
+        WEBHOOKS_MANAGE,
+        KEYS_MANAGE);
   }
 }

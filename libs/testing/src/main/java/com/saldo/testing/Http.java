@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,17 +20,26 @@ public final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
-  private final Map<String, String> headers;
+  private final Supplier<Map<String, String>> headers;
 
   public Http(String base, Map<String, String> headers) {
+    this(base, () -> headers);
+  }
+
+  /** A client whose headers are made anew for each request (e.g. a fresh signed identity). */
+  public Http(String base, Supplier<Map<String, String>> headers) {
     this.base = base;
-    this.headers = Map.copyOf(headers);
+    this.headers = headers;
   }
 
   public Http with(Map<String, String> other) {
-    java.util.HashMap<String, String> all = new java.util.HashMap<>(headers);
-    all.putAll(other);
-    return new Http(base, all);
+    return new Http(
+        base,
+        () -> {
+          java.util.HashMap<String, String> all = new java.util.HashMap<>(headers.get());
+          all.putAll(other);
+          return all;
+        });
   }
 
   /** An answer: status, the raw body, headers, and the body as JSON when it is JSON. */
@@ -79,7 +89,7 @@ public final class Http {
     if (body != null && contentType != null) {
       request.header("Content-Type", contentType);
     }
-    headers.forEach(request::header);
+    headers.get().forEach(request::header);
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());

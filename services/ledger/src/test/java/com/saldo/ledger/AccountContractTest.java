@@ -6,6 +6,7 @@ import static com.saldo.ledger.ApiFixtures.openFunding;
 import static com.saldo.ledger.ApiFixtures.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saldo.identity.Scope;
 import com.saldo.testing.Http;
 import java.util.HashMap;
 import java.util.List;
@@ -164,10 +165,11 @@ class AccountContractTest extends LedgerServer {
     assertProblem(
         anonymous().post("/v1/accounts", Map.of("currency", "EUR")), 401, "unauthenticated");
     assertProblem(anonymous().get("/v1/accounts"), 401, "unauthenticated");
-    Http readOnly = newTenant().with(Map.of("Saldo-Scopes", "accounts:read"));
+    assertProblem(presenting("v1.e30.AAAA").get("/v1/accounts"), 401, "unauthenticated");
+    Http readOnly = tenant(UUID.randomUUID(), Scope.ACCOUNTS_READ);
     assertProblem(readOnly.post("/v1/accounts", Map.of("currency", "EUR")), 403, "forbidden");
     assertThat(readOnly.get("/v1/accounts").status()).isEqualTo(200);
-    Http writeOnly = newTenant().with(Map.of("Saldo-Scopes", "accounts:write"));
+    Http writeOnly = tenant(UUID.randomUUID(), Scope.ACCOUNTS_WRITE);
     String id = openAccount(writeOnly);
     assertProblem(writeOnly.get("/v1/accounts/" + id), 403, "forbidden");
   }

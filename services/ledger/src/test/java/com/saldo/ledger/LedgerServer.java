@@ -1,8 +1,14 @@
 package com.saldo.ledger;
 
+import com.saldo.identity.CallerIdentity;
+import com.saldo.identity.IdentityToken;
+import com.saldo.identity.Scope;
 import com.saldo.testing.Http;
 import com.saldo.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,10 +21,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"management.server.port=0", "saldo.ledger.expiry-sweep-interval=200ms"})
+    properties = {
+      "management.server.port=0",
+      "saldo.ledger.expiry-sweep-interval=200ms",
+      "saldo.identity.key=" + LedgerServer.IDENTITY_KEY
+    })
 public abstract class LedgerServer {
 
+  static final String IDENTITY_KEY = "c2FsZG8tdGVzdC1pZGVudGl0eS1rZXktb2YtMzItYnl0ZXMh";
   private static final TestDatabase.Database DATABASE = TestDatabase.create();
+  private static final IdentityToken TOKENS =
+      new IdentityToken(IdentityToken.decodeKey(IDENTITY_KEY), Clock.systemUTC());
 
   @LocalServerPort int port;
 
@@ -39,8 +52,18 @@ public abstract class LedgerServer {
     return tenant(UUID.randomUUID());
   }
 
-  protected Http tenant(UUID tenantId) {
-    return new Http("http://localhost:" + port, Map.of("Saldo-Tenant-Id", tenantId.toString()));
+  /** A client whose every request carries an identity signed as the gateway signs it. */
+  protected Http tenant(UUID tenantId, Scope... scopes) {
+    Set<Scope> held = scopes.length == 0 ? Scope.tenantScopes() : Set.of(scopes);
+    CallerIdentity identity = new CallerIdentity(tenantId, "test-key", held);
+    return new Http(
+        "http://localhost:" + port,
+        () -> Map.of(IdentityToken.HEADER, TOKENS.sign(identity, Duration.ofSeconds(30))));
+  }
+
+  /** A client that presents this header as its identity, signed or not. */
+  protected Http presenting(String identityHeader) {
+    return new Http("http://localhost:" + port, Map.of(IdentityToken.HEADER, identityHeader));
   }
 
   protected Http anonymous() {

@@ -8,6 +8,7 @@ import static com.saldo.ledger.ApiFixtures.transfer;
 import static com.saldo.ledger.ApiFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saldo.identity.Scope;
 import com.saldo.testing.Http;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 class TransferContractTest extends LedgerServer {
 
+  private UUID tenant;
   private Http api;
   private String funding;
   private String customer;
@@ -33,7 +35,8 @@ class TransferContractTest extends LedgerServer {
 
   @BeforeEach
   void accounts() {
-    api = newTenant();
+    tenant = UUID.randomUUID();
+    api = tenant(tenant);
     funding = openFunding(api);
     customer = openAccount(api, Map.of("externalRef", "card-1"));
     merchant = openAccount(api, Map.of("maxBalance", 10_000));
@@ -169,7 +172,7 @@ class TransferContractTest extends LedgerServer {
         400,
         "validation_failed");
     assertThat(posted(api, merchant)).isZero();
-    Http readOnly = api.with(Map.of("Saldo-Scopes", "transfers:read"));
+    Http readOnly = tenant(tenant, Scope.TRANSFERS_READ, Scope.ACCOUNTS_READ);
     assertProblem(
         readOnly.post("/v1/transfers", transfer(customer, merchant, 1)), 403, "forbidden");
     assertThat(posted(api, merchant)).isZero();

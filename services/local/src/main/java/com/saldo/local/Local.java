@@ -3,10 +3,6 @@ package com.saldo.local;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,11 +25,10 @@ import java.util.stream.Stream;
 public final class Local {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Options options;
-  private final List<Process> processes = new ArrayList<>();
   private final List<Services.Service> started = new ArrayList<>();
+  private Cluster cluster;
   private EmbeddedPostgres postgres;
   private volatile boolean stopping;
 
@@ -54,17 +48,31 @@ public final class Local {
     }
     Local local = new Local(options);
     Runtime.getRuntime().addShutdownHook(new Thread(local::stop, "saldo-stop"));
-    int exit = local.run();
-    System.exit(exit);
+    System.exit(local.run());
   }
 
   private int run() throws Exception {
-    Files.createDirectories(options.home().resolve("logs"));
     Database database = startDatabase();
-    OperatorKey.Key key = OperatorKey.resolve(options.operatorKey(), options.home());
+    Secrets.Key operatorKey = Secrets.operatorKey(options.operatorKey(), options.home());
+    Secrets.Key identityKey =
+        Secrets.identityKey(System.getenv("SALDO_IDENTITY_KEY"), options.home());
+    cluster =
+        new Cluster(
+            Path.of("").toAbsolutePath(),
+            options.home().resolve("logs"),
+            Map.of(
+                "SALDO_DATABASE_URL", database.url(),
+                "SALDO_DATABASE_USER", database.user(),
+                "SALDO_DATABASE_PASSWORD", database.password(),
+                "SALDO_BOOTSTRAP_OPERATOR_KEY", operatorKey.value(),
+                "SALDO_IDENTITY_KEY", identityKey.value()),
+            System.getenv().getOrDefault("SALDO_JAVA_OPTS", "-Xms256m -Xmx1g"));
     for (Services.Service service : Services.ALL) {
-      if (Files.exists(Path.of(service.jar()))) {
-        start(service, database, key.value());
+      if (cluster.isBuilt(service)) {
+        System.out.println(
+            "Starting " + service.name() + " (log: " + cluster.log(service) + ") ...");
+        cluster.start(service, Map.of());
+        started.add(service);
       }
     }
     if (started.isEmpty()) {
@@ -72,9 +80,9 @@ public final class Local {
       return 1;
     }
     for (Services.Service service : started) {
-      awaitReady(service);
+      cluster.awaitReady(service, READY_TIMEOUT);
     }
-    printBanner(database, key);
+    printBanner(database, operatorKey);
     return watch();
   }
 
@@ -119,61 +127,7 @@ public final class Local {
         true);
   }
 
-  private void start(Services.Service service, Database database, String operatorKey)
-      throws IOException {
-    Path log = options.home().resolve("logs").resolve(service.name() + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String javaOptions = System.getenv().getOrDefault("SALDO_JAVA_OPTS", "-Xms256m -Xmx1g");
-    command.addAll(List.of(javaOptions.trim().split("\\s+")));
-    command.add("-jar");
-    command.add(service.jar());
-    ProcessBuilder builder = new ProcessBuilder(command);
-    Map<String, String> env = new HashMap<>(builder.environment());
-    env.put("SALDO_DATABASE_URL", database.url());
-    env.put("SALDO_DATABASE_USER", database.user());
-    env.put("SALDO_DATABASE_PASSWORD", database.password());
-    env.put("SALDO_BOOTSTRAP_OPERATOR_KEY", operatorKey);
-    String upper = service.name().toUpperCase(java.util.Locale.ROOT);
-    env.put("SALDO_" + upper + "_PORT", Integer.toString(service.port()));
-    env.put("SALDO_" + upper + "_MANAGEMENT_PORT", Integer.toString(service.managementPort()));
-    builder.environment().clear();
-    builder.environment().putAll(env);
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    System.out.println("Starting " + service.name() + " (log: " + log + ") ...");
-    processes.add(builder.start());
-    started.add(service);
-  }
-
-  private void awaitReady(Services.Service service) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    URI readiness =
-        URI.create("http://localhost:" + service.managementPort() + "/actuator/health/readiness");
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    Process process = processes.get(started.indexOf(service));
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            service.name() + " exited with " + process.exitValue() + "; see its log");
-      }
-      try {
-        HttpResponse<Void> answer =
-            client.send(
-                HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (answer.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT);
-  }
-
-  private void printBanner(Database database, OperatorKey.Key key) {
+  private void printBanner(Database database, Secrets.Key key) {
     Services.Service entry =
         started.stream()
             .filter(s -> s.name().equals("gateway"))
@@ -201,16 +155,17 @@ public final class Local {
   /** Waits until a service exits on its own (a failure: exit code 1). */
   private int watch() throws InterruptedException {
     while (true) {
-      for (int i = 0; i < processes.size(); i++) {
-        if (!stopping && !processes.get(i).isAlive()) {
-          System.err.println(
-              "saldo up: "
-                  + started.get(i).name()
-                  + " exited with "
-                  + processes.get(i).exitValue()
-                  + "; stopping everything");
-          return 1;
-        }
+      Services.Service exited = cluster.exited();
+      if (!stopping && exited != null) {
+        System.err.println(
+            "saldo up: "
+                + exited.name()
+                + " exited with "
+                + cluster.exitValue(exited)
+                + "; stopping everything (see "
+                + cluster.log(exited)
+                + ")");
+        return 1;
       }
       Thread.sleep(500);
     }
@@ -218,27 +173,19 @@ public final class Local {
 
   /** Stops the services in reverse start order, then the database. Runs once. */
   private synchronized void stop() {
+    if (stopping) {
+      return;
+    }
     stopping = true;
-    for (int i = processes.size() - 1; i >= 0; i--) {
-      processes.get(i).destroy();
+    if (cluster != null) {
+      cluster.close();
     }
-    for (Process process : processes) {
-      try {
-        if (!process.waitFor(STOP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-      }
-    }
-    processes.clear();
     if (postgres != null) {
       try {
         postgres.close();
       } catch (IOException e) {
         System.err.println("saldo up: stopping PostgreSQL failed: " + e.getMessage());
       }
-      postgres = null;
     }
     System.out.println("Saldo stopped.");
   }

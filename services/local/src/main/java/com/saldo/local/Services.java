@@ -3,18 +3,19 @@ package com.saldo.local;
 import java.util.List;
 
 /**
- * The services of Saldo, their ports, and the order they start in. A service whose jar is not built
- * (not written yet) is skipped.
+ * The services of Saldo, their ports, and the order they start in (the gateway last, once the
+ * services it routes to are ready). A service whose jar is not built is skipped.
  */
-final class Services {
+public final class Services {
 
-  record Service(String name, int port, int managementPort) {
-    String jar() {
+  /** One instance of a service: its name, API port and management port. */
+  public record Service(String name, int port, int managementPort) {
+    public String jar() {
       return "services/" + name + "/target/" + name + ".jar";
     }
   }
 
-  static final List<Service> ALL =
+  public static final List<Service> ALL =
       List.of(
           new Service("ledger", 8081, 9081),
           new Service("query", 8082, 9082),

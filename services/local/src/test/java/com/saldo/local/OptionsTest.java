@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Proves that `./saldo up` refuses bad options and keeps one operator key across starts. */
+/** Proves that `./saldo up` refuses bad options and keeps its keys, private, across starts. */
 class OptionsTest {
 
   @Test
@@ -39,14 +39,17 @@ class OptionsTest {
 
   @Test
   void theGeneratedOperatorKeyIsKeptAndPrivate(@TempDir Path home) throws Exception {
-    OperatorKey.Key first = OperatorKey.resolve(null, home);
-    OperatorKey.Key second = OperatorKey.resolve(null, home);
+    Secrets.Key first = Secrets.operatorKey(null, home);
+    Secrets.Key second = Secrets.operatorKey(null, home);
     assertThat(first.generated()).isTrue();
     assertThat(second.generated()).isFalse();
     assertThat(second.value()).isEqualTo(first.value()).startsWith("sk_").hasSizeGreaterThan(40);
     assertThat(Files.getPosixFilePermissions(home.resolve("operator-key")).toString())
         .isEqualTo("[OWNER_READ, OWNER_WRITE]");
     String given = "sk_" + "a".repeat(40);
-    assertThat(OperatorKey.resolve(given, home).value()).isEqualTo(given);
+    assertThat(Secrets.operatorKey(given, home).value()).isEqualTo(given);
+    assertThat(java.util.Base64.getDecoder().decode(Secrets.identityKey(null, home).value()))
+        .hasSize(32);
+    assertThat(Secrets.identityKey(null, home).generated()).isFalse();
   }
 }

@@ -1,2 +1,4 @@
-/** What the ledger's controllers share: query parameters, cursors, waiting for the engine. */
+/**
+ * What the ledger's controllers share: waiting for the engine, and the 503 of an unreachable store.
+ */
 package com.saldo.ledger.web;

@@ -1,6 +1,5 @@
-package com.saldo.ledger.web;
+package com.saldo.problem;
 
-import com.saldo.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,7 +1,5 @@
-package com.saldo.ledger.web;
+package com.saldo.problem;
 
-import com.saldo.problem.Fields;
-import com.saldo.problem.ProblemException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

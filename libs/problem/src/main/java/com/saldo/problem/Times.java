@@ -1,4 +1,4 @@
-package com.saldo.ledger.json;
+package com.saldo.problem;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

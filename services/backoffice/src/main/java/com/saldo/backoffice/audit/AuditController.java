@@ -1,0 +1,69 @@
+package com.saldo.backoffice.audit;
+
+import com.saldo.backoffice.BackofficeLimits;
+import com.saldo.identity.CallerIdentity;
+import com.saldo.identity.Scope;
+import com.saldo.problem.Cursors;
+import com.saldo.problem.Params;
+import com.saldo.problem.Times;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Operators read the audit log, newest first. */
+@RestController
+public class AuditController {
+
+  private static final String LIST = "au";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final AuditLog audit;
+  private final BackofficeLimits limits;
+
+  public AuditController(AuditLog audit, BackofficeLimits limits) {
+    this.audit = audit;
+    this.limits = limits;
+  }
+
+  @GetMapping("/v1/audit-log")
+  public Map<String, Object> list(
+      CallerIdentity caller,
+      @RequestParam(name = "cursor", required = false) String cursor,
+      @RequestParam(name = "limit", required = false) String limit) {
+    caller.require(Scope.OPERATOR);
+    int size = Params.limit(limit, limits.pageSizeDefault(), limits.pageSizeMax());
+    Cursors.Position before = Cursors.decode(LIST, cursor);
+    List<AuditLog.Record> page =
+        audit.page(
+            before == null ? null : before.time(), before == null ? null : before.id(), size);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put(
+        "data",
+        page.stream()
+            .map(
+                r -> {
+                  Map<String, Object> view = new LinkedHashMap<>();
+                  view.put("id", r.id().toString());
+                  view.put("at", Times.format(r.at()));
+                  view.put("actor", r.actor());
+                  view.put(
+                      "actorTenantId", r.actorTenant() == null ? null : r.actorTenant().toString());
+                  view.put("action", r.action());
+                  view.put("target", r.target());
+                  view.put("requestId", r.requestId());
+                  view.put("detail", JSON.readTree(r.detail()));
+                  return view;
+                })
+            .toList());
+    answer.put(
+        "nextCursor",
+        page.size() == size
+            ? Cursors.encode(LIST, page.getLast().at().toEpochMilli(), page.getLast().id())
+            : null);
+    return answer;
+  }
+}

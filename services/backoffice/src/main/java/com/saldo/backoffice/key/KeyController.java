@@ -1,0 +1,239 @@
+package com.saldo.backoffice.key;
+
+import com.saldo.backoffice.BackofficeLimits;
+import com.saldo.backoffice.audit.AuditLog;
+import com.saldo.backoffice.tenant.Tenants;
+import com.saldo.identity.CallerIdentity;
+import com.saldo.identity.Scope;
+import com.saldo.problem.Cursors;
+import com.saldo.problem.Fields;
+import com.saldo.problem.JsonBodies;
+import com.saldo.problem.Params;
+import com.saldo.problem.ProblemException;
+import com.saldo.problem.RequestIds;
+import com.saldo.problem.Times;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * A tenant's API keys, managed by an operator or by a key of that tenant with {@code keys:manage}.
+ * Another tenant's tenant or key answers exactly as a missing one (404).
+ */
+@RestController
+public class KeyController {
+
+  private static final String LIST = "k";
+
+  private final ApiKeys keys;
+  private final Tenants tenants;
+  private final AuditLog audit;
+  private final TransactionTemplate transactions;
+  private final BackofficeLimits limits;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+
+  public KeyController(
+      ApiKeys keys,
+      Tenants tenants,
+      AuditLog audit,
+      TransactionTemplate transactions,
+      BackofficeLimits limits,
+      Clock clock,
+      Supplier<UUID> ids) {
+    this.keys = keys;
+    this.tenants = tenants;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.limits = limits;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  @PostMapping("/v1/tenants/{tenantId}/api-keys")
+  public ResponseEntity<Map<String, Object>> create(
+      CallerIdentity caller,
+      HttpServletRequest http,
+      @PathVariable("tenantId") String tenantText,
+      @RequestBody(required = false) byte[] body) {
+    UUID tenantId = Params.uuid("tenantId", tenantText);
+    requireManager(caller, tenantId);
+    Fields fields =
+        Fields.of(JsonBodies.object(http, body)).allowOnly(Set.of("name", "scopes", "rateLimit"));
+    String name = fields.requiredString("name", limits.nameLengthMax());
+    Set<Scope> scopes = scopes(fields, http, body);
+    int rate = limits.ratePerSecondDefault();
+    int burst = limits.burstDefault();
+    JsonNode rateLimit = JsonBodies.object(http, body).get("rateLimit");
+    if (rateLimit != null && !rateLimit.isNull()) {
+      if (rateLimit instanceof tools.jackson.databind.node.ObjectNode object) {
+        Fields nested = fields.nested(object, "rateLimit").allowOnly(Set.of("perSecond", "burst"));
+        rate = (int) nested.requiredLong("perSecond", 1, 1_000_000);
+        burst = (int) nested.requiredLong("burst", 1, 10_000_000);
+      } else {
+        fields.fail("rateLimit", "must be an object {perSecond, burst}");
+      }
+    }
+    fields.done();
+    tenants.find(tenantId).orElseThrow(() -> tenantNotFound(tenantId));
+    UUID id = ids.get();
+    String secret = KeySecrets.newKey(id);
+    ApiKeys.ApiKey key =
+        new ApiKeys.ApiKey(
+            id,
+            tenantId,
+            name,
+            scopes,
+            KeySecrets.hash(secret),
+            rate,
+            burst,
+            clock.instant(),
+            null);
+    transactions.executeWithoutResult(
+        status -> {
+          if (keys.countActive(tenantId) >= limits.keysPerTenantMax()) {
+            throw ProblemException.of(
+                422,
+                "too_many_keys",
+                "Too many keys",
+                "The tenant has " + limits.keysPerTenantMax() + " active keys; revoke one first.");
+          }
+          keys.insert(key);
+          audit.record(
+              caller,
+              "api_key.created",
+              id.toString(),
+              RequestIds.of(http),
+              Map.of(
+                  "tenantId", tenantId.toString(), "name", name, "scopes", ApiKeys.wire(scopes)));
+        });
+    Map<String, Object> view = view(key);
+    view.put("key", secret);
+    return ResponseEntity.created(URI.create("/v1/api-keys/" + id)).body(view);
+  }
+
+  @GetMapping("/v1/tenants/{tenantId}/api-keys")
+  public Map<String, Object> list(
+      CallerIdentity caller,
+      @PathVariable("tenantId") String tenantText,
+      @RequestParam(name = "cursor", required = false) String cursor,
+      @RequestParam(name = "limit", required = false) String limit) {
+    UUID tenantId = Params.uuid("tenantId", tenantText);
+    requireManager(caller, tenantId);
+    int size = Params.limit(limit, limits.pageSizeDefault(), limits.pageSizeMax());
+    Cursors.Position after = Cursors.decode(LIST, cursor);
+    tenants.find(tenantId).orElseThrow(() -> tenantNotFound(tenantId));
+    List<ApiKeys.ApiKey> page =
+        keys.page(
+            tenantId, after == null ? null : after.time(), after == null ? null : after.id(), size);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("data", page.stream().map(KeyController::view).toList());
+    answer.put(
+        "nextCursor",
+        page.size() == size
+            ? Cursors.encode(LIST, page.getLast().createdAt().toEpochMilli(), page.getLast().id())
+            : null);
+    return answer;
+  }
+
+  @DeleteMapping("/v1/api-keys/{keyId}")
+  public ResponseEntity<Void> revoke(
+      CallerIdentity caller, HttpServletRequest http, @PathVariable("keyId") String keyText) {
+    UUID keyId = Params.uuid("keyId", keyText);
+    ApiKeys.ApiKey key =
+        keys.find(keyId)
+            .filter(
+                k ->
+                    caller.isOperator()
+                        || (k.tenantId() != null && k.tenantId().equals(caller.tenantId())))
+            .orElseThrow(() -> keyNotFound(keyId));
+    if (!caller.isOperator()) {
+      caller.require(Scope.KEYS_MANAGE);
+    }
+    transactions.executeWithoutResult(
+        status -> {
+          if (keys.revoke(keyId, clock.instant())) {
+            audit.record(
+                caller,
+                "api_key.revoked",
+                keyId.toString(),
+                RequestIds.of(http),
+                Map.of("tenantId", String.valueOf(key.tenantId())));
+          }
+        });
+    return ResponseEntity.noContent().build();
+  }
+
+  private Set<Scope> scopes(Fields fields, HttpServletRequest http, byte[] body) {
+    JsonNode node = JsonBodies.object(http, body).get("scopes");
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    if (!(node instanceof ArrayNode array) || array.isEmpty() || array.size() > 16) {
+      fields.fail("scopes", "must be a non-empty array of scopes");
+      return scopes;
+    }
+    for (JsonNode element : array) {
+      var scope =
+          element.isString() ? Scope.parse(element.asString()) : java.util.Optional.<Scope>empty();
+      if (scope.isEmpty() || !Scope.tenantScopes().contains(scope.get())) {
+        fields.fail(
+            "scopes",
+            "must contain only "
+                + Scope.tenantScopes().stream().map(Scope::wire).sorted().toList());
+        return scopes;
+      }
+      scopes.add(scope.get());
+    }
+    return scopes;
+  }
+
+  /** Operators manage every tenant's keys; a tenant's key with keys:manage only its own. */
+  private static void requireManager(CallerIdentity caller, UUID tenantId) {
+    if (caller.isOperator()) {
+      return;
+    }
+    if (!tenantId.equals(caller.tenantId())) {
+      throw tenantNotFound(tenantId);
+    }
+    caller.require(Scope.KEYS_MANAGE);
+  }
+
+  static Map<String, Object> view(ApiKeys.ApiKey key) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", key.id().toString());
+    view.put("tenantId", key.tenantId() == null ? null : key.tenantId().toString());
+    view.put("name", key.name());
+    view.put("scopes", key.scopes().stream().map(Scope::wire).sorted().toList());
+    view.put("rateLimit", Map.of("perSecond", key.ratePerSecond(), "burst", key.burst()));
+    view.put("createdAt", Times.format(key.createdAt()));
+    view.put("revokedAt", Times.format(key.revokedAt()));
+    return view;
+  }
+
+  static ProblemException tenantNotFound(UUID id) {
+    return ProblemException.of(
+        404, "tenant_not_found", "Tenant not found", "Tenant " + id + " does not exist.");
+  }
+
+  static ProblemException keyNotFound(UUID id) {
+    return ProblemException.of(
+        404, "api_key_not_found", "API key not found", "API key " + id + " does not exist.");
+  }
+}

@@ -1,0 +1,62 @@
+package com.saldo.backoffice.key;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The format of API keys: {@code sk_<key id as 32 hex digits>_<43 base64url characters>}, 256
+ * random bits after the public id. Only the SHA-256 of the whole key is stored: with that much
+ * entropy a fast hash cannot be reversed, and it keeps the check cheap.
+ */
+public final class KeySecrets {
+
+  private static final Pattern FORMAT = Pattern.compile("sk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private KeySecrets() {}
+
+  public static String newKey(UUID id) {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    return "sk_"
+        + id.toString().replace("-", "")
+        + "_"
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+  }
+
+  /** The key id of a key in Saldo's format; empty for any other string. */
+  public static Optional<UUID> idOf(String key) {
+    if (key == null || key.length() > 200) {
+      return Optional.empty();
+    }
+    Matcher m = FORMAT.matcher(key);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String hex = m.group(1);
+    return Optional.of(
+        new UUID(
+            HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32)));
+  }
+
+  public static byte[] hash(String key) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** Constant-time comparison of a presented key with a stored hash. */
+  public static boolean matches(String key, byte[] storedHash) {
+    return MessageDigest.isEqual(hash(key), storedHash);
+  }
+}

@@ -1,0 +1,137 @@
+package com.saldo.gateway;
+
+import com.saldo.identity.CallerIdentity;
+import com.saldo.identity.IdentityToken;
+import com.saldo.identity.Scope;
+import com.saldo.problem.Problems;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Verifies API keys by asking the backoffice, and remembers each answer (yes or no) for the cache
+ * time, so that a revoked key stops working everywhere within that time and the backoffice sees at
+ * most one question per key and interval. The cache is keyed by the key's SHA-256, never by the key
+ * itself.
+ */
+final class ApiKeyCredentials {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ApiKeyCredentials.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final CallerIdentity GATEWAY =
+      new CallerIdentity(null, "gateway", Set.of(Scope.INTERNAL));
+
+  private record Cached(Optional<Verified> verified, long expiresAt) {}
+
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final HttpClient http;
+  private final Backends backends;
+  private final IdentityToken tokens;
+  private final long ttlNanos;
+  private final int sizeMax;
+  private final Duration timeout;
+  private final LongSupplier nanoTime;
+
+  ApiKeyCredentials(
+      HttpClient http,
+      Backends backends,
+      IdentityToken tokens,
+      GatewayProperties properties,
+      LongSupplier nanoTime) {
+    this.http = http;
+    this.backends = backends;
+    this.tokens = tokens;
+    this.ttlNanos = properties.credentialCacheTtl().toNanos();
+    this.sizeMax = properties.credentialCacheSizeMax();
+    this.timeout = properties.requestTimeout();
+    this.nanoTime = nanoTime;
+  }
+
+  Optional<Verified> verify(String key) {
+    String digest = sha256(key);
+    long now = nanoTime.getAsLong();
+    Cached cached = cache.get(digest);
+    if (cached != null && cached.expiresAt() - now > 0) {
+      return cached.verified();
+    }
+    Optional<Verified> verified = ask(key);
+    if (cache.size() >= sizeMax) {
+      cache.entrySet().removeIf(e -> e.getValue().expiresAt() - now <= 0);
+      if (cache.size() >= sizeMax) {
+        cache.clear();
+      }
+    }
+    cache.put(digest, new Cached(verified, now + ttlNanos));
+    return verified;
+  }
+
+  private Optional<Verified> ask(String key) {
+    String body = JSON.writeValueAsString(Map.of("key", key));
+    for (Backends.Instance instance : backends.order("backoffice")) {
+      HttpRequest request =
+          HttpRequest.newBuilder(instance.base().resolve("/internal/v1/credentials/verify"))
+              .timeout(timeout)
+              .header("Content-Type", "application/json")
+              .header(IdentityToken.HEADER, tokens.sign(GATEWAY, Duration.ofSeconds(30)))
+              .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+              .build();
+      try {
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200) {
+          return Optional.of(parse(JSON.readTree(answer.body())));
+        }
+        if (answer.statusCode() == 401 || answer.statusCode() == 400) {
+          return Optional.empty();
+        }
+        log.warn(
+            "backoffice at {} answered {} to a key check", instance.base(), answer.statusCode());
+      } catch (java.net.ConnectException e) {
+        instance.eject().run();
+      } catch (IOException e) {
+        // try the next instance; the question changes nothing
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw Problems.unavailable();
+  }
+
+  private static Verified parse(JsonNode answer) {
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    answer.get("scopes").forEach(s -> Scope.parse(s.asString()).ifPresent(scopes::add));
+    JsonNode tenant = answer.get("tenantId");
+    CallerIdentity identity =
+        new CallerIdentity(
+            tenant == null || tenant.isNull() ? null : UUID.fromString(tenant.asString()),
+            answer.get("credentialId").asString(),
+            scopes);
+    return new Verified(identity, answer.get("ratePerSecond").asInt(), answer.get("burst").asInt());
+  }
+
+  private static String sha256(String key) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

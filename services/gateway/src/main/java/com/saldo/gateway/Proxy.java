@@ -1,0 +1,204 @@
+package com.saldo.gateway;
+
+import com.saldo.identity.IdentityToken;
+import com.saldo.identity.Scope;
+import com.saldo.problem.ProblemAdvice;
+import com.saldo.problem.ProblemException;
+import com.saldo.problem.Problems;
+import com.saldo.problem.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Every public {@code /v1} request: find its route, authenticate, check the scope, apply the rate
+ * limit, then forward it to an instance of the owning service with a signed identity and stream the
+ * answer back. Identity headers sent by the caller are never forwarded.
+ *
+ * <p>Retries are limited to what is safe: another instance after a refused connection (nothing was
+ * sent), and a GET after any failure. A write that may have reached a service is answered 503 and
+ * the client retries it with the same id.
+ */
+@RestController
+public class Proxy {
+
+  private static final Logger log = LoggerFactory.getLogger(Proxy.class);
+  private static final Set<String> REQUEST_HEADERS = Set.of("content-type", "accept");
+  private static final Set<String> RESPONSE_HEADERS =
+      Set.of(
+          "content-type",
+          "location",
+          "retry-after",
+          "saldo-consistent-as-of",
+          "content-disposition",
+          "cache-control");
+
+  private final HttpClient http;
+  private final Backends backends;
+  private final ApiKeyCredentials apiKeys;
+  private final JwtCredentials jwts;
+  private final RateLimiter rateLimiter;
+  private final IdentityToken tokens;
+  private final GatewayProperties properties;
+
+  Proxy(
+      HttpClient http,
+      Backends backends,
+      ApiKeyCredentials apiKeys,
+      JwtCredentials jwts,
+      RateLimiter rateLimiter,
+      IdentityToken tokens,
+      GatewayProperties properties) {
+    this.http = http;
+    this.backends = backends;
+    this.apiKeys = apiKeys;
+    this.jwts = jwts;
+    this.rateLimiter = rateLimiter;
+    this.tokens = tokens;
+    this.properties = properties;
+  }
+
+  @RequestMapping("/v1/**")
+  public void forward(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
+    Routes.Route route =
+        switch (Routes.match(method, request.getRequestURI())) {
+          case Routes.Match.Found(Routes.Route found) -> found;
+          case Routes.Match.WrongMethod() -> throw ProblemAdvice.forStatus(405);
+          case Routes.Match.NoPath() -> throw ProblemAdvice.forStatus(404);
+        };
+    Verified caller =
+        authenticate(request.getHeader("Authorization")).orElseThrow(Problems::unauthenticated);
+    if (route.anyOf().stream().noneMatch(scope -> allows(caller, scope))) {
+      throw Problems.forbidden(
+          route.anyOf().stream().map(Scope::wire).sorted().toList().toString());
+    }
+    long wait =
+        rateLimiter.acquire(caller.identity().credentialId(), caller.perSecond(), caller.burst());
+    if (wait > 0) {
+      throw new ProblemException(
+          com.saldo.problem.Problem.of(
+              429,
+              "rate_limited",
+              "Too many requests",
+              "The credential is over its rate limit; retry after the given seconds.",
+              List.of()),
+          wait);
+    }
+    byte[] body = request.getInputStream().readAllBytes();
+    send(route, method, request, body, caller, response);
+  }
+
+  private static boolean allows(Verified caller, Scope scope) {
+    return caller.identity().has(scope)
+        && (scope == Scope.OPERATOR || caller.identity().tenantId() != null);
+  }
+
+  private Optional<Verified> authenticate(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    String credential = authorization.substring(7).strip();
+    if (credential.isEmpty() || credential.length() > 8192) {
+      return Optional.empty();
+    }
+    if (credential.startsWith("sk_")) {
+      return apiKeys.verify(credential);
+    }
+    return credential.chars().filter(c -> c == '.').count() == 2
+        ? jwts.verify(credential)
+        : Optional.empty();
+  }
+
+  private void send(
+      Routes.Route route,
+      String method,
+      HttpServletRequest request,
+      byte[] body,
+      Verified caller,
+      HttpServletResponse response)
+      throws IOException {
+    String target =
+        request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    List<Backends.Instance> instances = backends.order(route.service());
+    boolean idempotent = method.equals("GET");
+    for (Backends.Instance instance : instances) {
+      HttpRequest.Builder out =
+          HttpRequest.newBuilder(URI.create(instance.base() + target))
+              .timeout(properties.requestTimeout())
+              .method(
+                  method,
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body))
+              .header(RequestIds.HEADER, RequestIds.of(request))
+              .header(
+                  IdentityToken.HEADER,
+                  tokens.sign(caller.identity(), properties.identityLifetime()));
+      for (String name : REQUEST_HEADERS) {
+        String value = request.getHeader(name);
+        if (value != null) {
+          out.header(name, value);
+        }
+      }
+      try {
+        HttpResponse<InputStream> answer =
+            http.send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
+        relay(answer, response);
+        return;
+      } catch (ConnectException refused) {
+        instance.eject().run();
+      } catch (HttpTimeoutException timeout) {
+        log.warn("{} {} timed out at {}", method, route.service(), instance.base());
+        if (!idempotent) {
+          break;
+        }
+      } catch (IOException broken) {
+        log.warn(
+            "{} {} failed at {}: {}", method, route.service(), instance.base(), broken.toString());
+        if (!idempotent) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw Problems.unavailable();
+  }
+
+  private static void relay(HttpResponse<InputStream> answer, HttpServletResponse response)
+      throws IOException {
+    response.setStatus(answer.statusCode());
+    answer
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> response.addHeader(name, v));
+              }
+            });
+    try (InputStream in = answer.body();
+        OutputStream out = response.getOutputStream()) {
+      in.transferTo(out);
+    }
+  }
+}
