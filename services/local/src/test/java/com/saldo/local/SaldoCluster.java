@@ -1,0 +1,120 @@
+package com.saldo.local;
+
+import com.saldo.testing.Http;
+import com.saldo.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Saldo as it runs for real: the built jars of ledger, backoffice and gateway as processes of their
+ * own on free ports, over a fresh embedded PostgreSQL database. Started once per test JVM and
+ * stopped with it.
+ */
+final class SaldoCluster {
+
+  static final String OPERATOR_KEY = "sk_test_operator_" + "k".repeat(40);
+  static final String IDENTITY_KEY = "c3lzdGVtLXRlc3QtaWRlbnRpdHkta2V5LTMyLWJ5dGVzIQ==";
+
+  private static SaldoCluster instance;
+
+  final Services.Service ledger = new Services.Service("ledger", freePort(), freePort());
+  final Services.Service backoffice = new Services.Service("backoffice", freePort(), freePort());
+  final Services.Service gateway = new Services.Service("gateway", freePort(), freePort());
+  final Cluster cluster;
+  final int jwksPort = freePort();
+
+  private SaldoCluster() throws Exception {
+    TestDatabase.Database db = TestDatabase.create();
+    Map<String, String> env = new HashMap<>();
+    env.put("SALDO_DATABASE_URL", db.url());
+    env.put("SALDO_DATABASE_USER", db.user());
+    env.put("SALDO_DATABASE_PASSWORD", db.password());
+    env.put("SALDO_IDENTITY_KEY", IDENTITY_KEY);
+    env.put("SALDO_BOOTSTRAP_OPERATOR_KEY", OPERATOR_KEY);
+    env.put("SALDO_LEDGER_URLS", "http://localhost:" + ledger.port());
+    env.put("SALDO_BACKOFFICE_URLS", "http://localhost:" + backoffice.port());
+    env.put("SALDO_QUERY_URLS", "http://localhost:" + freePort());
+    env.put("SALDO_WEBHOOKS_URLS", "http://localhost:" + freePort());
+    env.put("SALDO_GATEWAY_JWTISSUERS_0_ISSUER", JwtIssuer.ISSUER);
+    env.put("SALDO_GATEWAY_JWTISSUERS_0_JWKSURL", "http://localhost:" + jwksPort + "/jwks.json");
+    env.put("SALDO_GATEWAY_JWTISSUERS_0_AUDIENCE", JwtIssuer.AUDIENCE);
+    env.put("SALDO_LEDGER_EXPIRYSWEEPINTERVAL", "500ms");
+    cluster =
+        new Cluster(
+            Path.of("../..").toAbsolutePath().normalize(),
+            Path.of("target/system-logs").toAbsolutePath(),
+            env,
+            "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    for (Services.Service service : List.of(ledger, backoffice, gateway)) {
+      cluster.start(service, Map.of());
+    }
+    for (Services.Service service : List.of(ledger, backoffice, gateway)) {
+      cluster.awaitReady(service, Duration.ofSeconds(120));
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
+  }
+
+  static synchronized SaldoCluster get() {
+    if (instance == null) {
+      try {
+        instance = new SaldoCluster();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start Saldo for the system tests", e);
+      }
+    }
+    return instance;
+  }
+
+  String url() {
+    return "http://localhost:" + gateway.port();
+  }
+
+  Http as(String credential) {
+    return new Http(url(), Map.of("Authorization", "Bearer " + credential));
+  }
+
+  Http operator() {
+    return as(OPERATOR_KEY);
+  }
+
+  Http direct(Services.Service service, Map<String, String> headers) {
+    return new Http("http://localhost:" + service.port(), headers);
+  }
+
+  /** A new tenant, made by the operator; returns its id. */
+  UUID newTenant(String name) {
+    Http.Answer answer = operator().post("/v1/tenants", Map.of("name", name));
+    if (answer.status() != 201) {
+      throw new IllegalStateException(answer.body());
+    }
+    return UUID.fromString(answer.json().get("id").asString());
+  }
+
+  /** A new key of a tenant with these scopes; returns the secret. */
+  String newKey(UUID tenant, List<String> scopes) {
+    return newKey(tenant, Map.of("name", "test key", "scopes", scopes));
+  }
+
+  String newKey(UUID tenant, Map<String, Object> body) {
+    Http.Answer answer = operator().post("/v1/tenants/" + tenant + "/api-keys", body);
+    if (answer.status() != 201) {
+      throw new IllegalStateException(answer.body());
+    }
+    return answer.json().get("key").asString();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
