@@ -30,7 +30,8 @@ public final class Bench {
   private static final long REQUESTS_MAX = 50_000_000;
 
   private final Options options;
-  private final Api api;
+  private Api api;
+  private Api load;
   private final UUID funding = UUID.randomUUID();
   private final List<UUID> customers = new ArrayList<>();
   private final List<UUID> merchants = new ArrayList<>();
@@ -44,6 +45,8 @@ public final class Bench {
   record Options(
       String workload,
       String url,
+      String operatorKey,
+      String direct,
       int clients,
       Duration duration,
       Duration warmup,
@@ -67,12 +70,22 @@ public final class Bench {
       }
       return new Options(
           workload,
-          flags.getOrDefault("url", "http://localhost:8081"),
+          flags.getOrDefault("url", "http://localhost:8080"),
+          flags.getOrDefault("operator-key", readOrNull(".saldo/operator-key")),
+          flags.get("direct"),
           bounded(flags.getOrDefault("clients", workload.equals("batch") ? "4" : "64"), 1, 4096),
           Duration.parse("PT" + flags.getOrDefault("duration", "30s").toUpperCase(Locale.ROOT)),
           Duration.parse("PT" + flags.getOrDefault("warmup", "5s").toUpperCase(Locale.ROOT)),
           bounded(flags.getOrDefault("customers", "10000"), 1, 1_000_000),
           bounded(flags.getOrDefault("merchants", "100"), 1, 10_000));
+    }
+
+    private static String readOrNull(String file) {
+      try {
+        return java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
+      } catch (IOException e) {
+        return null;
+      }
     }
 
     private static int bounded(String text, int min, int max) {
@@ -86,7 +99,6 @@ public final class Bench {
 
   Bench(Options options) {
     this.options = options;
-    this.api = new Api(options.url(), UUID.randomUUID());
   }
 
   public static void main(String[] args) throws Exception {
@@ -104,7 +116,39 @@ public final class Bench {
     System.exit(bench.verify() ? 0 : 1);
   }
 
+  /** Makes the bench's own tenant and a key with every tenant scope, as an operator. */
+  private void setUpTenant() throws IOException, InterruptedException {
+    require(
+        options.operatorKey() != null,
+        "no operator key: pass --operator-key or run ./saldo up first");
+    Api operator = Api.withKey(options.url(), options.operatorKey());
+    Api.Answer tenant =
+        operator.post("/v1/tenants", Map.of("name", "bench " + java.time.Instant.now()));
+    require(tenant.status() == 201, "cannot create the bench tenant: " + tenant.body());
+    UUID tenantId = UUID.fromString(tenant.json().get("id").asString());
+    Api.Answer key =
+        operator.post(
+            "/v1/tenants/" + tenantId + "/api-keys",
+            Map.of(
+                "name", "bench",
+                "scopes",
+                    List.of("accounts:read", "accounts:write", "transfers:read", "transfers:write"),
+                "rateLimit", Map.of("perSecond", 1_000_000, "burst", 1_000_000)));
+    require(key.status() == 201, "cannot create the bench key: " + key.body());
+    api = Api.withKey(options.url(), key.json().get("key").asString());
+    load = api;
+    if (options.direct() != null) {
+      byte[] identityKey =
+          java.util.Base64.getDecoder()
+              .decode(
+                  java.nio.file.Files.readString(java.nio.file.Path.of(".saldo/identity-key"))
+                      .strip());
+      load = Api.signed(options.direct(), identityKey, tenantId);
+    }
+  }
+
   private void setUp() throws Exception {
+    setUpTenant();
     System.out.printf(
         "Setting up %d customers and %d merchants at %s ...%n",
         options.customers(), options.merchants(), options.url());
@@ -281,7 +325,7 @@ public final class Bench {
       int status = 0;
       for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {
         try {
-          status = method.equals("GET") ? api.get(path).status() : api.post(path, body).status();
+          status = method.equals("GET") ? load.get(path).status() : load.post(path, body).status();
         } catch (IOException e) {
           status = 599;
         } catch (InterruptedException e) {
@@ -306,8 +350,14 @@ public final class Bench {
     long requests = h.getTotalCount();
     double rate = requests / seconds;
     System.out.printf(
-        "%nworkload %s, %d clients, %.1f s measured (after %s warm-up)%n",
-        options.workload(), options.clients(), seconds, options.warmup());
+        "%nworkload %s via %s, %d clients, %.1f s measured (after %s warm-up)%n",
+        options.workload(),
+        options.direct() == null
+            ? "the gateway " + options.url()
+            : "the ledger " + options.direct(),
+        options.clients(),
+        seconds,
+        options.warmup());
     System.out.printf("requests      %,d  (%,.0f/s)%n", requests, rate);
     System.out.printf(
         "transfers     %,d  (%,.0f/s)%n", transfersDone.sum(), transfersDone.sum() / seconds);
