@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,6 +112,12 @@ public class LedgerConfiguration {
   HoldExpiry holdExpiry(LedgerStore store, WriteEngine engine, Clock clock, LedgerLimits limits) {
     return new HoldExpiry(
         store, engine, clock, limits.expirySweepInterval(), limits.expirySweepSizeMax());
+  }
+
+  /** The sweeper starts when the application is ready: after the migrations, never before. */
+  @Bean
+  ApplicationRunner startHoldExpiry(HoldExpiry holdExpiry) {
+    return args -> holdExpiry.start();
   }
 
   @Bean

@@ -52,10 +52,17 @@ public final class Cluster implements AutoCloseable {
   /** Starts a service; {@code extra} adds to or overrides the shared environment. */
   public synchronized void start(Services.Service service, Map<String, String> extra)
       throws IOException {
+    start(service, extra, javaOptions);
+  }
+
+  /** Starts a service with JVM options of its own (a small heap, say). */
+  public synchronized void start(
+      Services.Service service, Map<String, String> extra, List<String> jvmOptions)
+      throws IOException {
     Files.createDirectories(logs);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(javaOptions);
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(root.resolve(service.jar()).toString());
     ProcessBuilder builder = new ProcessBuilder(command);

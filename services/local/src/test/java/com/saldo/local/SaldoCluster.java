@@ -26,12 +26,15 @@ final class SaldoCluster {
 
   final Services.Service ledger = new Services.Service("ledger", freePort(), freePort());
   final Services.Service backoffice = new Services.Service("backoffice", freePort(), freePort());
+  final Services.Service query = new Services.Service("query", freePort(), freePort());
   final Services.Service gateway = new Services.Service("gateway", freePort(), freePort());
   final Cluster cluster;
+  final TestDatabase.Database database;
   final int jwksPort = freePort();
 
   private SaldoCluster() throws Exception {
     TestDatabase.Database db = TestDatabase.create();
+    database = db;
     Map<String, String> env = new HashMap<>();
     env.put("SALDO_DATABASE_URL", db.url());
     env.put("SALDO_DATABASE_USER", db.user());
@@ -40,7 +43,7 @@ final class SaldoCluster {
     env.put("SALDO_BOOTSTRAP_OPERATOR_KEY", OPERATOR_KEY);
     env.put("SALDO_LEDGER_URLS", "http://localhost:" + ledger.port());
     env.put("SALDO_BACKOFFICE_URLS", "http://localhost:" + backoffice.port());
-    env.put("SALDO_QUERY_URLS", "http://localhost:" + freePort());
+    env.put("SALDO_QUERY_URLS", "http://localhost:" + query.port());
     env.put("SALDO_WEBHOOKS_URLS", "http://localhost:" + freePort());
     env.put("SALDO_GATEWAY_JWTISSUERS_0_ISSUER", JwtIssuer.ISSUER);
     env.put("SALDO_GATEWAY_JWTISSUERS_0_JWKSURL", "http://localhost:" + jwksPort + "/jwks.json");
@@ -52,10 +55,10 @@ final class SaldoCluster {
             Path.of("target/system-logs").toAbsolutePath(),
             env,
             "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-    for (Services.Service service : List.of(ledger, backoffice, gateway)) {
+    for (Services.Service service : List.of(ledger, query, backoffice, gateway)) {
       cluster.start(service, Map.of());
     }
-    for (Services.Service service : List.of(ledger, backoffice, gateway)) {
+    for (Services.Service service : List.of(ledger, query, backoffice, gateway)) {
       cluster.awaitReady(service, Duration.ofSeconds(120));
     }
     Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
@@ -110,11 +113,18 @@ final class SaldoCluster {
     return answer.json().get("key").asString();
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static final java.util.Set<Integer> TAKEN = new java.util.HashSet<>();
+
+  /** A port free now and not handed out before in this JVM. */
+  static synchronized int freePort() {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        if (TAKEN.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }

@@ -27,6 +27,7 @@ public final class HoldExpiry implements AutoCloseable {
   private final Clock clock;
   private final int sizeMax;
   private final ScheduledExecutorService timer;
+  private final Duration interval;
 
   public HoldExpiry(
       LedgerStore store, WriteEngine engine, Clock clock, Duration interval, int sizeMax) {
@@ -37,6 +38,11 @@ public final class HoldExpiry implements AutoCloseable {
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("ledger-hold-expiry").daemon(true).factory());
+    this.interval = interval;
+  }
+
+  /** Sweeps every interval from now on; called once the database is migrated and ready. */
+  public void start() {
     long millis = interval.toMillis();
     timer.scheduleWithFixedDelay(this::sweepQuietly, millis, millis, TimeUnit.MILLISECONDS);
   }

@@ -1,0 +1,197 @@
+package com.saldo.query;
+
+import com.saldo.problem.Problems;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the ledger's v1 views. Every read first asks how current the database is (the commit time a
+ * replica has replayed, or now on the primary), so the answer is at least that current.
+ */
+@Component
+public class History {
+
+  public record Account(UUID id, String currency, long posted) {}
+
+  public record Entry(
+      long seq,
+      UUID transferId,
+      long amount,
+      long balanceAfter,
+      String kind,
+      String reference,
+      Instant createdAt) {}
+
+  /** A read and the time up to which it reflects every commit. */
+  public record Read<T>(T value, Instant consistentAsOf) {}
+
+  private static final String CURRENT =
+      "SELECT CASE WHEN pg_is_in_recovery() THEN coalesce(pg_last_xact_replay_timestamp(), 'epoch')"
+          + " ELSE clock_timestamp() END";
+  private static final String ACCOUNT =
+      "SELECT id, currency, posted FROM query_v1_accounts WHERE tenant_id = ? AND id = ?";
+  private static final String ENTRY_COLUMNS =
+      "seq, transfer_id, amount, balance_after, kind, reference, created_at";
+
+  private final DataSource dataSource;
+
+  public History(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs reads on one connection, in one read-only transaction (one snapshot). */
+  public <T> Read<T> read(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Instant current;
+        try (PreparedStatement ps = c.prepareStatement(CURRENT);
+            ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          current = rs.getObject(1, OffsetDateTime.class).toInstant();
+        }
+        T value = work.run(c);
+        c.commit();
+        return new Read<>(value, current);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw Problems.unavailable();
+    }
+  }
+
+  public static Optional<Account> account(Connection c, UUID tenant, UUID id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(ACCOUNT)) {
+      ps.setObject(1, tenant);
+      ps.setObject(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Entries newest first: those numbered below {@code beforeSeq} (all when null), created in {@code
+   * [from, to)} where given. Keyset on the account's entry numbers, so pages never skip or repeat
+   * an entry while new ones arrive (new entries get higher numbers).
+   */
+  public static List<Entry> entries(
+      Connection c, UUID tenant, UUID account, Long beforeSeq, Instant from, Instant to, int limit)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(ENTRY_COLUMNS)
+            .append(" FROM query_v1_entries WHERE tenant_id = ? AND account_id = ?");
+    List<Object> args = new ArrayList<>(List.of(tenant, account));
+    if (beforeSeq != null) {
+      sql.append(" AND seq < ?");
+      args.add(beforeSeq);
+    }
+    if (from != null) {
+      sql.append(" AND created_at >= ?");
+      args.add(time(from));
+    }
+    if (to != null) {
+      sql.append(" AND created_at < ?");
+      args.add(time(to));
+    }
+    sql.append(" ORDER BY seq DESC LIMIT ?");
+    args.add(limit);
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      List<Entry> page = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          page.add(entry(rs));
+        }
+      }
+      return page;
+    }
+  }
+
+  /**
+   * The posted balance just after every entry created at or before {@code at}: one index lookup.
+   */
+  public static long balanceAt(Connection c, UUID tenant, UUID account, Instant at)
+      throws SQLException {
+    return balance(c, tenant, account, at, "<=");
+  }
+
+  /** The posted balance just before the first entry created at or after {@code at}. */
+  public static long balanceBefore(Connection c, UUID tenant, UUID account, Instant at)
+      throws SQLException {
+    return balance(c, tenant, account, at, "<");
+  }
+
+  private static long balance(
+      Connection c, UUID tenant, UUID account, Instant at, String comparison) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT e.balance_after FROM entries e WHERE e.tenant_id = ? AND e.account_id = ?"
+                    .replace("entries e", "query_v1_entries e")
+                + " AND e.created_at "
+                + comparison
+                + " ? ORDER BY e.created_at DESC, e.seq DESC LIMIT 1")) {
+      ps.setObject(1, tenant);
+      ps.setObject(2, account);
+      ps.setObject(3, time(at));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  /** Entries oldest first in {@code [from, to)}, fetched from the database in chunks. */
+  public static PreparedStatement statement(
+      Connection c, UUID tenant, UUID account, Instant from, Instant to, int fetchSize)
+      throws SQLException {
+    PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + ENTRY_COLUMNS
+                + " FROM query_v1_entries WHERE tenant_id = ? AND account_id = ?"
+                + " AND created_at >= ? AND created_at < ? ORDER BY seq");
+    ps.setFetchSize(fetchSize);
+    ps.setObject(1, tenant);
+    ps.setObject(2, account);
+    ps.setObject(3, time(from));
+    ps.setObject(4, time(to));
+    return ps;
+  }
+
+  public static Entry entry(ResultSet rs) throws SQLException {
+    return new Entry(
+        rs.getLong(1),
+        rs.getObject(2, UUID.class),
+        rs.getLong(3),
+        rs.getLong(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getObject(7, OffsetDateTime.class).toInstant());
+  }
+
+  static OffsetDateTime time(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

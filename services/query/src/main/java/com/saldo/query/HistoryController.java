@@ -1,0 +1,136 @@
+package com.saldo.query;
+
+import com.saldo.identity.CallerIdentity;
+import com.saldo.identity.Scope;
+import com.saldo.problem.Params;
+import com.saldo.problem.ProblemException;
+import com.saldo.problem.Times;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An account's entries, newest first, and its posted balance at any time. */
+@RestController
+public class HistoryController {
+
+  static final String CONSISTENT_AS_OF = "Saldo-Consistent-As-Of";
+
+  private final History history;
+  private final QueryLimits limits;
+  private final Clock clock;
+
+  public HistoryController(History history, QueryLimits limits, Clock clock) {
+    this.history = history;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  @GetMapping("/v1/accounts/{id}/entries")
+  public ResponseEntity<Map<String, Object>> entries(
+      CallerIdentity caller,
+      @PathVariable("id") String id,
+      @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "cursor", required = false) String cursor,
+      @RequestParam(name = "limit", required = false) String limit) {
+    caller.require(Scope.ACCOUNTS_READ);
+    UUID account = Params.uuid("id", id);
+    Instant fromTime = Params.time("from", from);
+    Instant toTime = Params.time("to", to);
+    int size = Params.limit(limit, limits.pageSizeDefault(), limits.pageSizeMax());
+    Long before = decodeCursor(cursor);
+    History.Read<List<History.Entry>> read =
+        history.read(
+            c -> {
+              if (History.account(c, caller.tenantId(), account).isEmpty()) {
+                throw accountNotFound(account);
+              }
+              return History.entries(c, caller.tenantId(), account, before, fromTime, toTime, size);
+            });
+    List<History.Entry> page = read.value();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("data", page.stream().map(HistoryController::view).toList());
+    answer.put("nextCursor", page.size() == size ? encodeCursor(page.getLast().seq()) : null);
+    return ResponseEntity.ok()
+        .header(CONSISTENT_AS_OF, Times.format(read.consistentAsOf()))
+        .body(answer);
+  }
+
+  @GetMapping("/v1/accounts/{id}/balance")
+  public ResponseEntity<Map<String, Object>> balance(
+      CallerIdentity caller,
+      @PathVariable("id") String id,
+      @RequestParam(name = "asOf", required = false) String asOf) {
+    caller.require(Scope.ACCOUNTS_READ);
+    UUID account = Params.uuid("id", id);
+    Instant at = asOf == null ? clock.instant() : Params.time("asOf", asOf);
+    History.Read<Long> read =
+        history.read(
+            c -> {
+              if (History.account(c, caller.tenantId(), account).isEmpty()) {
+                throw accountNotFound(account);
+              }
+              return History.balanceAt(c, caller.tenantId(), account, at);
+            });
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("posted", read.value());
+    answer.put("asOf", Times.format(at));
+    return ResponseEntity.ok()
+        .header(CONSISTENT_AS_OF, Times.format(read.consistentAsOf()))
+        .body(answer);
+  }
+
+  static Map<String, Object> view(History.Entry e) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("transferId", e.transferId().toString());
+    view.put("amount", e.amount());
+    view.put("balanceAfter", e.balanceAfter());
+    view.put("kind", e.kind());
+    view.put("reference", e.reference());
+    view.put("createdAt", Times.format(e.createdAt()));
+    view.put("seq", e.seq());
+    return view;
+  }
+
+  static ProblemException accountNotFound(UUID id) {
+    return ProblemException.of(
+        404, "account_not_found", "Account not found", "Account " + id + " does not exist.");
+  }
+
+  private static String encodeCursor(long seq) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("e:" + seq).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  private static Long decodeCursor(String cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    try {
+      if (cursor.length() <= 40) {
+        String text =
+            new String(
+                Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.US_ASCII);
+        if (text.startsWith("e:")) {
+          long seq = Long.parseLong(text.substring(2));
+          if (seq >= 1) {
+            return seq;
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // answered below
+    }
+    throw ProblemException.invalid("cursor", "is not a cursor of this list");
+  }
+}
