@@ -2,6 +2,7 @@ package com.saldo.query;
 
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
+import com.saldo.problem.Page;
 import com.saldo.problem.Params;
 import com.saldo.problem.ProblemException;
 import com.saldo.problem.Times;
@@ -35,7 +36,7 @@ public class HistoryController {
   }
 
   @GetMapping("/v1/accounts/{id}/entries")
-  public ResponseEntity<Map<String, Object>> entries(
+  public ResponseEntity<Page<Map<String, Object>>> entries(
       CallerIdentity caller,
       @PathVariable("id") String id,
       @RequestParam(name = "from", required = false) String from,
@@ -56,13 +57,11 @@ public class HistoryController {
               }
               return History.entries(c, caller.tenantId(), account, before, fromTime, toTime, size);
             });
-    List<History.Entry> page = read.value();
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("data", page.stream().map(HistoryController::view).toList());
-    answer.put("nextCursor", page.size() == size ? encodeCursor(page.getLast().seq()) : null);
+    Page<Map<String, Object>> page =
+        Page.of(read.value(), size, HistoryController::view, last -> encodeCursor(last.seq()));
     return ResponseEntity.ok()
         .header(CONSISTENT_AS_OF, Times.format(read.consistentAsOf()))
-        .body(answer);
+        .body(page);
   }
 
   @GetMapping("/v1/accounts/{id}/balance")

@@ -4,6 +4,7 @@ import com.saldo.backoffice.BackofficeLimits;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
 import com.saldo.problem.Cursors;
+import com.saldo.problem.Page;
 import com.saldo.problem.Params;
 import com.saldo.problem.Times;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public class AuditController {
   }
 
   @GetMapping("/v1/audit-log")
-  public Map<String, Object> list(
+  public Page<Map<String, Object>> list(
       CallerIdentity caller,
       @RequestParam(name = "cursor", required = false) String cursor,
       @RequestParam(name = "limit", required = false) String limit) {
@@ -40,30 +41,23 @@ public class AuditController {
     List<AuditLog.Record> page =
         audit.page(
             before == null ? null : before.time(), before == null ? null : before.id(), size);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put(
-        "data",
-        page.stream()
-            .map(
-                r -> {
-                  Map<String, Object> view = new LinkedHashMap<>();
-                  view.put("id", r.id().toString());
-                  view.put("at", Times.format(r.at()));
-                  view.put("actor", r.actor());
-                  view.put(
-                      "actorTenantId", r.actorTenant() == null ? null : r.actorTenant().toString());
-                  view.put("action", r.action());
-                  view.put("target", r.target());
-                  view.put("requestId", r.requestId());
-                  view.put("detail", JSON.readTree(r.detail()));
-                  return view;
-                })
-            .toList());
-    answer.put(
-        "nextCursor",
-        page.size() == size
-            ? Cursors.encode(LIST, page.getLast().at().toEpochMilli(), page.getLast().id())
-            : null);
-    return answer;
+    return Page.of(
+        page,
+        size,
+        AuditController::view,
+        last -> Cursors.encode(LIST, last.at().toEpochMilli(), last.id()));
+  }
+
+  private static Map<String, Object> view(AuditLog.Record r) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", r.id().toString());
+    view.put("at", Times.format(r.at()));
+    view.put("actor", r.actor());
+    view.put("actorTenantId", r.actorTenant() == null ? null : r.actorTenant().toString());
+    view.put("action", r.action());
+    view.put("target", r.target());
+    view.put("requestId", r.requestId());
+    view.put("detail", JSON.readTree(r.detail()));
+    return view;
   }
 }

@@ -8,6 +8,7 @@ import com.saldo.identity.Scope;
 import com.saldo.problem.Cursors;
 import com.saldo.problem.Fields;
 import com.saldo.problem.JsonBodies;
+import com.saldo.problem.Page;
 import com.saldo.problem.Params;
 import com.saldo.problem.ProblemException;
 import com.saldo.problem.RequestIds;
@@ -131,7 +132,7 @@ public class KeyController {
   }
 
   @GetMapping("/v1/tenants/{tenantId}/api-keys")
-  public Map<String, Object> list(
+  public Page<Map<String, Object>> list(
       CallerIdentity caller,
       @PathVariable("tenantId") String tenantText,
       @RequestParam(name = "cursor", required = false) String cursor,
@@ -144,14 +145,11 @@ public class KeyController {
     List<ApiKeys.ApiKey> page =
         keys.page(
             tenantId, after == null ? null : after.time(), after == null ? null : after.id(), size);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("data", page.stream().map(KeyController::view).toList());
-    answer.put(
-        "nextCursor",
-        page.size() == size
-            ? Cursors.encode(LIST, page.getLast().createdAt().toEpochMilli(), page.getLast().id())
-            : null);
-    return answer;
+    return Page.of(
+        page,
+        size,
+        KeyController::view,
+        last -> Cursors.encode(LIST, last.createdAt().toEpochMilli(), last.id()));
   }
 
   @DeleteMapping("/v1/api-keys/{keyId}")

@@ -7,6 +7,7 @@ import com.saldo.identity.Scope;
 import com.saldo.problem.Cursors;
 import com.saldo.problem.Fields;
 import com.saldo.problem.JsonBodies;
+import com.saldo.problem.Page;
 import com.saldo.problem.Params;
 import com.saldo.problem.RequestIds;
 import com.saldo.problem.Times;
@@ -80,7 +81,7 @@ public class TenantController {
   }
 
   @GetMapping("/v1/tenants")
-  public Map<String, Object> list(
+  public Page<Map<String, Object>> list(
       CallerIdentity caller,
       @RequestParam(name = "cursor", required = false) String cursor,
       @RequestParam(name = "limit", required = false) String limit) {
@@ -89,14 +90,11 @@ public class TenantController {
     Cursors.Position after = Cursors.decode(LIST, cursor);
     List<Tenants.Tenant> page =
         tenants.page(after == null ? null : after.time(), after == null ? null : after.id(), size);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("data", page.stream().map(TenantController::view).toList());
-    answer.put(
-        "nextCursor",
-        page.size() == size
-            ? Cursors.encode(LIST, page.getLast().createdAt().toEpochMilli(), page.getLast().id())
-            : null);
-    return answer;
+    return Page.of(
+        page,
+        size,
+        TenantController::view,
+        last -> Cursors.encode(LIST, last.createdAt().toEpochMilli(), last.id()));
   }
 
   static Map<String, Object> view(Tenants.Tenant tenant) {

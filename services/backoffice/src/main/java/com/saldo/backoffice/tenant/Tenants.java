@@ -16,6 +16,13 @@ public class Tenants {
 
   public record Tenant(UUID id, String name, Instant createdAt) {}
 
+  private static final org.springframework.jdbc.core.RowMapper<Tenant> ROW =
+      (rs, n) ->
+          new Tenant(
+              rs.getObject(1, UUID.class),
+              rs.getString(2),
+              rs.getObject(3, OffsetDateTime.class).toInstant());
+
   private final JdbcClient jdbc;
 
   public Tenants(JdbcClient jdbc) {
@@ -34,12 +41,7 @@ public class Tenants {
   public Optional<Tenant> find(UUID id) {
     return jdbc.sql("SELECT id, name, created_at FROM tenants WHERE id = ?")
         .param(id)
-        .query(
-            (rs, n) ->
-                new Tenant(
-                    rs.getObject(1, UUID.class),
-                    rs.getString(2),
-                    rs.getObject(3, OffsetDateTime.class).toInstant()))
+        .query(ROW)
         .optional();
   }
 
@@ -54,14 +56,6 @@ public class Tenants {
     }
     sql.append(" ORDER BY created_at, id LIMIT ?");
     args.add(limit);
-    return jdbc.sql(sql.toString())
-        .params(args)
-        .query(
-            (rs, n) ->
-                new Tenant(
-                    rs.getObject(1, UUID.class),
-                    rs.getString(2),
-                    rs.getObject(3, OffsetDateTime.class).toInstant()))
-        .list();
+    return jdbc.sql(sql.toString()).params(args).query(ROW).list();
   }
 }

@@ -104,21 +104,7 @@ public final class JdbcAccounts implements Accounts {
     }
     sql.append(" ORDER BY a.id LIMIT ?");
     args.add(limit);
-    return transactions.read(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-              ps.setObject(i + 1, args.get(i));
-            }
-            List<Account> page = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                page.add(AccountRows.read(rs));
-              }
-            }
-            return page;
-          }
-        });
+    return transactions.query(sql.toString(), args, AccountRows::read);
   }
 
   @Override

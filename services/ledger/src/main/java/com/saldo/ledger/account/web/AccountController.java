@@ -20,14 +20,13 @@ import com.saldo.problem.Cursors;
 import com.saldo.problem.FieldViolation;
 import com.saldo.problem.Fields;
 import com.saldo.problem.JsonBodies;
+import com.saldo.problem.Page;
 import com.saldo.problem.Params;
 import com.saldo.problem.Problem;
 import com.saldo.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -117,7 +116,7 @@ public class AccountController {
   }
 
   @GetMapping("/v1/accounts")
-  public Map<String, Object> list(
+  public Page<AccountView> list(
       CallerIdentity caller,
       @RequestParam(name = "externalRef", required = false) String externalRef,
       @RequestParam(name = "cursor", required = false) String cursor,
@@ -128,11 +127,7 @@ public class AccountController {
     Cursors.Position after = Cursors.decode(LIST, cursor);
     List<Account> page =
         accounts.list(caller.tenantId(), ref, after == null ? null : after.id(), size);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("data", page.stream().map(AccountView::of).toList());
-    answer.put(
-        "nextCursor", page.size() == size ? Cursors.encode(LIST, 0, page.getLast().id()) : null);
-    return answer;
+    return Page.of(page, size, AccountView::of, last -> Cursors.encode(LIST, 0, last.id()));
   }
 
   @PatchMapping("/v1/accounts/{id}")

@@ -48,6 +48,31 @@ public final class JdbcTransactions {
     }
   }
 
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T read(java.sql.ResultSet rs) throws SQLException;
+  }
+
+  /** Runs a query with positional arguments and reads every row. */
+  public <T> java.util.List<T> query(String sql, java.util.List<Object> args, Row<T> row) {
+    return read(
+        c -> {
+          try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+              ps.setObject(i + 1, args.get(i));
+            }
+            java.util.List<T> rows = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(row.read(rs));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
   private static void rollback(Connection connection) {
     try {
       connection.rollback();

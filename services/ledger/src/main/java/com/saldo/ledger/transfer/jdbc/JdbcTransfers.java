@@ -99,21 +99,7 @@ public final class JdbcTransfers implements Transfers {
     }
     sql.append(" AND t.status <> 'rejected' ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
     args.add(limit);
-    return transactions.read(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-              ps.setObject(i + 1, args.get(i));
-            }
-            List<Transfer> page = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                page.add(TransferRows.transfer(rs));
-              }
-            }
-            return page;
-          }
-        });
+    return transactions.query(sql.toString(), args, TransferRows::transfer);
   }
 
   private static OffsetDateTime time(Instant instant) {

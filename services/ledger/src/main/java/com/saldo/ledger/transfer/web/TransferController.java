@@ -18,6 +18,7 @@ import com.saldo.ledger.web.EngineCalls;
 import com.saldo.problem.Cursors;
 import com.saldo.problem.Fields;
 import com.saldo.problem.JsonBodies;
+import com.saldo.problem.Page;
 import com.saldo.problem.Params;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -134,7 +135,7 @@ public class TransferController {
   }
 
   @GetMapping("/v1/transfers")
-  public Map<String, Object> list(
+  public Page<TransferView> list(
       CallerIdentity caller,
       @RequestParam(name = "accountId", required = false) String accountId,
       @RequestParam(name = "reference", required = false) String reference,
@@ -157,15 +158,11 @@ public class TransferController {
             filter,
             position == null ? null : new Transfers.Position(position.time(), position.id()),
             size);
-    String next = null;
-    if (page.size() == size) {
-      Transfer last = page.getLast();
-      next = Cursors.encode(LIST, last.createdAt().toEpochMilli(), last.id());
-    }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("data", page.stream().map(TransferView::of).toList());
-    answer.put("nextCursor", next);
-    return answer;
+    return Page.of(
+        page,
+        size,
+        TransferView::of,
+        last -> Cursors.encode(LIST, last.createdAt().toEpochMilli(), last.id()));
   }
 
   private static ResponseEntity<?> answer(TransferOutcome outcome) {
