@@ -140,10 +140,8 @@ public final class Local {
     banner.append(
         key.generated() ? "   (new; kept in " + options.home() + "/operator-key)\n" : "\n");
     banner.append("  Services:     ");
-    for (Services.Service s : started) {
-      banner.append(s.name()).append(" :").append(s.port()).append("  ");
-    }
-    banner.append('\n');
+    banner.append(String.join(", ", started.stream().map(Services.Service::name).toList()));
+    banner.append(" (logs in ").append(options.home().resolve("logs")).append(")\n");
     banner
         .append("  Database:     ")
         .append(database.url())
