@@ -181,7 +181,7 @@ public final class Fields {
       return "{}";
     }
     if (!storable(object)) {
-      fail(name, "must not contain NUL or unpaired surrogate characters");
+      fail(name, "must not contain NUL, unpaired surrogates or numbers beyond a double's range");
       return "{}";
     }
     String canonical = canonicalJson(object);
@@ -244,6 +244,9 @@ public final class Fields {
   private static boolean storable(JsonNode node) {
     if (node.isString()) {
       return isStorableText(node.stringValue());
+    }
+    if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      return false;
     }
     if (node instanceof ObjectNode object) {
       for (Map.Entry<String, JsonNode> entry : object.properties()) {

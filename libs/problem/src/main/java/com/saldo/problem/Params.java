@@ -41,13 +41,21 @@ public final class Params {
     throw ProblemException.invalid("limit", "must be an integer within 1.." + max);
   }
 
+  /** The earliest and latest time the API takes: the years 1 to 9999, as the database does. */
+  public static final Instant TIME_MIN = Instant.parse("0001-01-01T00:00:00Z");
+
+  public static final Instant TIME_MAX = Instant.parse("9999-12-31T23:59:59.999Z");
+
   public static Instant time(String name, String value) {
     if (value == null) {
       return null;
     }
     try {
       if (value.length() <= 40) {
-        return OffsetDateTime.parse(value).toInstant();
+        Instant time = OffsetDateTime.parse(value).toInstant();
+        if (!time.isBefore(TIME_MIN) && !time.isAfter(TIME_MAX)) {
+          return time;
+        }
       }
     } catch (DateTimeParseException e) {
       // answered below

@@ -39,6 +39,13 @@ public class ProblemAdvice {
             400, Problems.MALFORMED_JSON, "Malformed JSON", "The request body is not readable."));
   }
 
+  /** A form-encoded body or query string that is not valid in its charset. */
+  @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+  public ResponseEntity<Problem> badParameters(HttpServletRequest request, RuntimeException e) {
+    return ProblemWriter.entity(
+        request, ProblemException.invalid("request", "has parameters that cannot be decoded"));
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   public ResponseEntity<Problem> typeMismatch(
       HttpServletRequest request, MethodArgumentTypeMismatchException e) {

@@ -1,7 +1,10 @@
 package com.saldo.problem;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -13,6 +16,18 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(HttpLimits.class)
 @Import({ProblemAdvice.class, ProblemErrorController.class})
 public class ProblemAutoConfiguration {
+
+  /** Tomcat's own refusals (before any filter runs) are problems too. */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+    return factory ->
+        factory.addContextCustomizers(
+            context -> {
+              if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+              }
+            });
+  }
 
   @Bean
   FilterRegistrationBean<RequestIdFilter> requestIdFilter() {

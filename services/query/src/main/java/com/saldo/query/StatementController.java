@@ -129,6 +129,10 @@ public class StatementController {
     csv.flush();
   }
 
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
   private static void row(Writer csv, String... fields) throws IOException {
     for (int i = 0; i < fields.length; i++) {
       if (i > 0) {
