@@ -62,7 +62,8 @@ final class Routes {
               Scope.OPERATOR,
               Scope.KEYS_MANAGE),
           route("DELETE", "/v1/api-keys/" + ID, "backoffice", Scope.OPERATOR, Scope.KEYS_MANAGE),
-          route("GET", "/v1/audit-log", "backoffice", Scope.OPERATOR));
+          route("GET", "/v1/audit-log", "backoffice", Scope.OPERATOR),
+          route("GET", "/v1/operator/verify", "ledger", Scope.OPERATOR));
 
   private Routes() {}
 

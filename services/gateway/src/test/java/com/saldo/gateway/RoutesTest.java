@@ -34,6 +34,7 @@ class RoutesTest {
           POST,   /v1/tenants/abc/api-keys,          backoffice, '[keys:manage, operator]'
           DELETE, /v1/api-keys/abc,                  backoffice, '[keys:manage, operator]'
           GET,    /v1/audit-log,                     backoffice, [operator]
+          GET,    /v1/operator/verify,               ledger,     [operator]
           """)
   void routes(String method, String path, String service, String scopes) {
     Routes.Route route = Routes.find(method, path).orElseThrow();

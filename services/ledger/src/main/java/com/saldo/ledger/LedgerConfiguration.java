@@ -13,6 +13,7 @@ import com.saldo.ledger.transfer.engine.HoldExpiry;
 import com.saldo.ledger.transfer.engine.WriteEngine;
 import com.saldo.ledger.transfer.jdbc.JdbcLedgerStore;
 import com.saldo.ledger.transfer.jdbc.JdbcTransfers;
+import com.saldo.ledger.verify.Verifier;
 import com.saldo.ledger.web.EngineCalls;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -118,6 +119,11 @@ public class LedgerConfiguration {
   @Bean
   ApplicationRunner startHoldExpiry(HoldExpiry holdExpiry) {
     return args -> holdExpiry.start();
+  }
+
+  @Bean
+  Verifier verifier(JdbcTransactions transactions) {
+    return new Verifier(transactions, 1000);
   }
 
   @Bean

@@ -110,6 +110,11 @@ class ConcurrentTransfersTest extends LedgerServer {
       }
     }
     assertThat(Set.copyOf(acknowledged.keySet())).doesNotContainAnyElementsOf(rejected.keySet());
+    var report =
+        tenant(UUID.randomUUID(), com.saldo.identity.Scope.OPERATOR)
+            .get("/v1/operator/verify")
+            .json();
+    assertThat(report.get("clean").asBoolean()).as(report.toString()).isTrue();
     assertThat(acknowledged).hasSizeGreaterThan(CLIENTS * REQUESTS_PER_CLIENT / 3);
 
     try (Connection db =

@@ -111,6 +111,8 @@ class FuzzSystemTest {
     assertThat(failures).as("answers that break the rules").isEmpty();
     assertThat(sent.sum()).isGreaterThanOrEqualTo(REQUESTS);
     assertThat(state(saldo)).isEqualTo(before);
+    JsonNode verify = saldo.operator().get("/v1/operator/verify").json();
+    assertThat(verify.get("clean").asBoolean()).as(verify.toString()).isTrue();
     assertThat(saldo.cluster.exited()).isNull();
   }
 
