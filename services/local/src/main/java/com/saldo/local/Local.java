@@ -67,12 +67,32 @@ public final class Local {
                 "SALDO_BOOTSTRAP_OPERATOR_KEY", operatorKey.value(),
                 "SALDO_IDENTITY_KEY", identityKey.value()),
             System.getenv().getOrDefault("SALDO_JAVA_OPTS", "-Xms256m -Xmx1g"));
+    Map<String, String> backends = new java.util.HashMap<>();
     for (Services.Service service : Services.ALL) {
-      if (cluster.isBuilt(service)) {
+      List<String> urls = new ArrayList<>();
+      for (int i = 0; i < options.replicas(); i++) {
+        urls.add("http://localhost:" + service.replica(i).port());
+      }
+      backends.put(
+          "SALDO_" + service.name().toUpperCase(java.util.Locale.ROOT) + "_URLS",
+          String.join(",", urls));
+    }
+    for (Services.Service service : Services.ALL) {
+      if (!cluster.isBuilt(service)) {
+        continue;
+      }
+      for (int i = 0; i < options.replicas(); i++) {
+        Services.Service replica = service.replica(i);
         System.out.println(
-            "Starting " + service.name() + " (log: " + cluster.log(service) + ") ...");
-        cluster.start(service, Map.of());
-        started.add(service);
+            "Starting "
+                + replica.name()
+                + " on "
+                + replica.port()
+                + " (log: "
+                + cluster.log(replica)
+                + ") ...");
+        cluster.start(replica, backends);
+        started.add(replica);
       }
     }
     if (started.isEmpty()) {
@@ -128,19 +148,26 @@ public final class Local {
   }
 
   private void printBanner(Database database, Secrets.Key key) {
-    Services.Service entry =
+    List<String> entries =
         started.stream()
             .filter(s -> s.name().equals("gateway"))
-            .findFirst()
-            .orElse(started.getFirst());
+            .map(s -> "http://localhost:" + s.port())
+            .toList();
     StringBuilder banner = new StringBuilder();
     banner.append("\nSaldo is up.\n");
-    banner.append("  URL:          http://localhost:").append(entry.port()).append('\n');
+    banner
+        .append("  URL:          ")
+        .append(entries.isEmpty() ? "(no gateway built)" : String.join("  ", entries))
+        .append('\n');
     banner.append("  Operator key: ").append(key.value());
     banner.append(
         key.generated() ? "   (new; kept in " + options.home() + "/operator-key)\n" : "\n");
     banner.append("  Services:     ");
-    banner.append(String.join(", ", started.stream().map(Services.Service::name).toList()));
+    banner.append(
+        String.join(", ", started.stream().map(Services.Service::name).distinct().toList()));
+    if (options.replicas() > 1) {
+      banner.append(" (").append(options.replicas()).append(" of each)");
+    }
     banner.append(" (logs in ").append(options.home().resolve("logs")).append(")\n");
     banner
         .append("  Database:     ")

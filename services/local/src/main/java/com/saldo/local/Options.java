@@ -6,6 +6,7 @@ import java.util.Map;
 /** What {@code ./saldo up} was asked for, from its arguments and the environment. */
 record Options(
     boolean fresh,
+    int replicas,
     Path home,
     String databaseUrl,
     String databaseUser,
@@ -15,9 +16,11 @@ record Options(
 
   static final String USAGE =
       """
-      usage: ./saldo up [--fresh] [--home DIR]
-        --fresh      start with an empty embedded database (the old one is deleted)
-        --home DIR   where the embedded database, logs and keys live (default ./.saldo)
+      usage: ./saldo up [--fresh] [--replicas N] [--home DIR]
+        --fresh        start with an empty embedded database (the old one is deleted)
+        --replicas N   run N instances of every service (1..9; ports +100 each); every
+                       gateway balances over all instances of each service
+        --home DIR     where the embedded database, logs and keys live (default ./.saldo)
       environment:
         SALDO_DATABASE_URL, SALDO_DATABASE_USER, SALDO_DATABASE_PASSWORD
                      use this PostgreSQL instead of the embedded one
@@ -27,10 +30,17 @@ record Options(
 
   static Options parse(String[] args, Map<String, String> env) {
     boolean fresh = false;
+    int replicas = 1;
     Path home = Path.of(".saldo");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--fresh" -> fresh = true;
+        case "--replicas" -> {
+          if (i + 1 >= args.length || !args[i + 1].matches("[1-9]")) {
+            throw new IllegalArgumentException("--replicas needs a number from 1 to 9");
+          }
+          replicas = Integer.parseInt(args[++i]);
+        }
         case "--home" -> {
           if (i + 1 >= args.length) {
             throw new IllegalArgumentException("--home needs a directory");
@@ -51,6 +61,7 @@ record Options(
     }
     return new Options(
         fresh,
+        replicas,
         home.toAbsolutePath(),
         env.get("SALDO_DATABASE_URL"),
         env.getOrDefault("SALDO_DATABASE_USER", "postgres"),

@@ -13,6 +13,11 @@ public final class Services {
     public String jar() {
       return "services/" + name + "/target/" + name + ".jar";
     }
+
+    /** The {@code index}th instance of this service: its ports are 100 higher each. */
+    public Service replica(int index) {
+      return new Service(name, port + 100 * index, managementPort + 100 * index);
+    }
   }
 
   public static final List<Service> ALL =
