@@ -125,6 +125,11 @@ public final class Local {
             .setCleanDataDirectory(false)
             .setPort(options.postgresPort())
             .setServerConfig("max_connections", "300")
+            // The embedded server's defaults are for tests (fsync and synchronous commit off);
+            // a ledger acknowledges nothing that is not on disk.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on")
             .setServerConfig("shared_buffers", "256MB")
             .setServerConfig("wal_buffers", "16MB")
             .setServerConfig("max_wal_size", "2GB")

@@ -1,0 +1,273 @@
+package com.saldo.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.saldo.testing.Http;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Proves the reliability promises under faults, with two replicas of every service over a
+ * PostgreSQL of its own: a rolling restart (SIGTERM, one replica at a time) under steady load fails
+ * no request a client retries; and while clients keep paying, ledger replicas are killed with
+ * SIGKILL and restarted, the gateway is restarted and PostgreSQL itself is killed hard and started
+ * again, after which verify is clean, every acknowledged transfer exists exactly once, and every
+ * id's outcome is the one its client last saw.
+ *
+ * <p>Short in CI; {@code -Dsaldo.chaos.rounds=N} makes the crash test go round N times.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChaosSystemTest {
+
+  private static final int ROUNDS = Integer.getInteger("saldo.chaos.rounds", 1);
+  private static RestartablePostgres postgres;
+  private static Cluster cluster;
+  private static final List<Services.Service> ledgers = new ArrayList<>();
+  private static final List<Services.Service> backoffices = new ArrayList<>();
+  private static final List<Services.Service> gateways = new ArrayList<>();
+  private static List<Http> clients;
+  private static List<String> customers;
+  private static String hot;
+  private static Http operator;
+  private static UUID tenant;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path root = Files.createTempDirectory("saldo-chaos");
+    postgres = new RestartablePostgres(root.resolve("pg"));
+    for (int i = 0; i < 2; i++) {
+      ledgers.add(new Services.Service("ledger", SaldoCluster.freePort(), SaldoCluster.freePort()));
+      backoffices.add(
+          new Services.Service("backoffice", SaldoCluster.freePort(), SaldoCluster.freePort()));
+      gateways.add(
+          new Services.Service("gateway", SaldoCluster.freePort(), SaldoCluster.freePort()));
+    }
+    Map<String, String> env = new HashMap<>();
+    env.put("SALDO_DATABASE_URL", postgres.url());
+    env.put("SALDO_DATABASE_USER", "postgres");
+    env.put("SALDO_DATABASE_PASSWORD", "postgres");
+    env.put("SALDO_IDENTITY_KEY", SaldoCluster.IDENTITY_KEY);
+    env.put("SALDO_BOOTSTRAP_OPERATOR_KEY", SaldoCluster.OPERATOR_KEY);
+    env.put("SALDO_LEDGER_URLS", urls(ledgers));
+    env.put("SALDO_BACKOFFICE_URLS", urls(backoffices));
+    env.put("SALDO_QUERY_URLS", "http://localhost:" + SaldoCluster.freePort());
+    env.put("SALDO_WEBHOOKS_URLS", "http://localhost:" + SaldoCluster.freePort());
+    cluster =
+        new Cluster(
+            Path.of("../..").toAbsolutePath().normalize(),
+            Path.of("target/chaos-logs").toAbsolutePath(),
+            env,
+            "-Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    for (Services.Service s : all()) {
+      cluster.start(s, Map.of());
+      if (s == ledgers.getFirst()) {
+        cluster.awaitReady(s, Duration.ofSeconds(120)); // one replica migrates the schema first
+      }
+    }
+    for (Services.Service s : all()) {
+      cluster.awaitReady(s, Duration.ofSeconds(120));
+    }
+    operator =
+        new Http(
+            "http://localhost:" + gateways.getFirst().port(),
+            Map.of("Authorization", "Bearer " + SaldoCluster.OPERATOR_KEY));
+    tenant =
+        UUID.fromString(
+            operator.post("/v1/tenants", Map.of("name", "Chaos")).json().get("id").asString());
+    String key =
+        operator
+            .post(
+                "/v1/tenants/" + tenant + "/api-keys",
+                Map.of(
+                    "name",
+                    "tills",
+                    "scopes",
+                    List.of("accounts:read", "accounts:write", "transfers:read", "transfers:write"),
+                    "rateLimit",
+                    Map.of("perSecond", 100_000, "burst", 100_000)))
+            .json()
+            .get("key")
+            .asString();
+    clients =
+        gateways.stream()
+            .map(
+                g ->
+                    new Http(
+                        "http://localhost:" + g.port(), Map.of("Authorization", "Bearer " + key)))
+            .toList();
+    Http api = clients.getFirst();
+    Map<String, Object> unbounded = new HashMap<>(Map.of("currency", "EUR"));
+    unbounded.put("minBalance", null);
+    String funding = api.post("/v1/accounts", unbounded).json().get("id").asString();
+    hot = api.post("/v1/accounts", Map.of("currency", "EUR")).json().get("id").asString();
+    customers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String customer =
+          api.post("/v1/accounts", Map.of("currency", "EUR")).json().get("id").asString();
+      customers.add(customer);
+      Map<String, Object> topUp =
+          Map.of(
+              "id",
+              UUID.randomUUID().toString(),
+              "debitAccountId",
+              funding,
+              "creditAccountId",
+              customer,
+              "amount",
+              i == 0 ? 5_000 : 10_000_000,
+              "currency",
+              "EUR");
+      assertThat(api.post("/v1/transfers", topUp).status()).isEqualTo(201);
+    }
+  }
+
+  private static List<Services.Service> all() {
+    List<Services.Service> all = new ArrayList<>(ledgers);
+    all.addAll(backoffices);
+    all.addAll(gateways);
+    return all;
+  }
+
+  private static String urls(List<Services.Service> services) {
+    return String.join(",", services.stream().map(s -> "http://localhost:" + s.port()).toList());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aRollingRestartFailsNothing() throws Exception {
+    Shoppers shoppers = new Shoppers(12, clients, customers, hot);
+    Thread.sleep(1500);
+    for (Services.Service service : all()) {
+      cluster.stop(service);
+      cluster.start(service, Map.of());
+      cluster.awaitReady(service, Duration.ofSeconds(120));
+      Thread.sleep(500);
+    }
+    shoppers.stop();
+    System.out.printf(
+        "rolling restart: %d requests, %d retries, %d failures, %d transfers%n",
+        shoppers.requests.sum(),
+        shoppers.retries.sum(),
+        shoppers.failures.sum(),
+        shoppers.outcomes.size());
+    assertThat(shoppers.failures.sum()).isZero();
+    assertThat(shoppers.outcomes.values())
+        .allMatch(o -> o.status() == 201 || o.status() == 200 || o.status() == 422);
+    assertConsistent(shoppers);
+  }
+
+  @Test
+  @Order(2)
+  void crashesOfLedgersGatewayAndDatabaseLoseNothingAndDoubleNothing() throws Exception {
+    Shoppers shoppers = new Shoppers(16, clients, customers, hot);
+    for (int round = 0; round < ROUNDS; round++) {
+      Thread.sleep(1500);
+      cluster.kill(ledgers.getFirst());
+      Thread.sleep(1000);
+      cluster.start(ledgers.getFirst(), Map.of());
+      cluster.awaitReady(ledgers.getFirst(), Duration.ofSeconds(120));
+      cluster.kill(ledgers.getLast());
+      Thread.sleep(500);
+      cluster.start(ledgers.getLast(), Map.of());
+      cluster.awaitReady(ledgers.getLast(), Duration.ofSeconds(120));
+      cluster.stop(gateways.getFirst());
+      cluster.start(gateways.getFirst(), Map.of());
+      cluster.awaitReady(gateways.getFirst(), Duration.ofSeconds(120));
+      Thread.sleep(1000);
+      postgres.crash();
+      Thread.sleep(1500);
+      postgres.start();
+      Thread.sleep(3000);
+      cluster.kill(ledgers.getFirst());
+      cluster.start(ledgers.getFirst(), Map.of());
+      cluster.awaitReady(ledgers.getFirst(), Duration.ofSeconds(120));
+    }
+    Thread.sleep(1500);
+    shoppers.stop();
+    System.out.printf(
+        "crash test (%d rounds): %d requests, %d retries, %d without a final answer, %d transfers%n",
+        ROUNDS,
+        shoppers.requests.sum(),
+        shoppers.retries.sum(),
+        shoppers.failures.sum(),
+        shoppers.outcomes.size());
+    assertThat(shoppers.failures.sum()).isZero();
+    assertConsistent(shoppers);
+  }
+
+  /**
+   * Verify is clean; each id is stored exactly once with the outcome its client last saw (read from
+   * the database in one query); a sample of ids, sent again, gets the same answer.
+   */
+  private static void assertConsistent(Shoppers shoppers) throws Exception {
+    JsonNode report = operator.get("/v1/operator/verify").json();
+    assertThat(report.get("clean").asBoolean()).as(report.toString()).isTrue();
+    Map<String, String[]> stored = new HashMap<>();
+    try (Connection db = DriverManager.getConnection(postgres.url(), "postgres", "postgres");
+        PreparedStatement ps =
+            db.prepareStatement(
+                "SELECT id::text, status, amount, rejection FROM ledger.transfers WHERE tenant_id = ?")) {
+      ps.setObject(1, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          stored.put(
+              rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+        }
+      }
+    }
+    int acknowledged = 0;
+    for (Shoppers.Outcome outcome : shoppers.outcomes.values()) {
+      String id = (String) outcome.request().get("id");
+      String[] row = stored.get(id);
+      assertThat(row).as("transfer %s", id).isNotNull();
+      if (outcome.status() == 201 || outcome.status() == 200) {
+        acknowledged++;
+        assertThat(row[0]).as(id).isNotEqualTo("rejected");
+        assertThat(Long.parseLong(row[1]))
+            .as(id)
+            .isEqualTo(((Number) outcome.request().get("amount")).longValue());
+      } else {
+        assertThat(row[0]).as(id).isEqualTo("rejected");
+        assertThat(row[2]).as(id).isEqualTo(outcome.code());
+      }
+    }
+    assertThat(acknowledged).isPositive();
+    List<Shoppers.Outcome> sample = new ArrayList<>(shoppers.outcomes.values());
+    java.util.Collections.shuffle(sample);
+    Http api = clients.getFirst();
+    for (Shoppers.Outcome outcome : sample.subList(0, Math.min(200, sample.size()))) {
+      Http.Answer again = api.post("/v1/transfers", outcome.request());
+      assertThat(again.status()).isEqualTo(outcome.status() == 201 ? 200 : outcome.status());
+      if (outcome.status() >= 400) {
+        assertThat(again.code()).isEqualTo(outcome.code());
+      }
+    }
+  }
+}

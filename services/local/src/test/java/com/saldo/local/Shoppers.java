@@ -1,0 +1,99 @@
+package com.saldo.local;
+
+import com.saldo.testing.Http;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Clients that pay and move money through the gateways for as long as they are told, retrying
+ * exactly as the API allows: the very same request, with the same id, after a 5xx, a 429 or a
+ * broken connection, until it gets a final answer. Each id's last answer is kept.
+ */
+final class Shoppers {
+
+  /** The final answer a client saw for an id: a status and, for a refusal, its code. */
+  record Outcome(Map<String, Object> request, int status, String code) {}
+
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+  final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+  final LongAdder requests = new LongAdder();
+  final LongAdder retries = new LongAdder();
+  final LongAdder failures = new LongAdder();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final List<Thread> threads = new ArrayList<>();
+
+  Shoppers(int count, List<Http> gateways, List<String> customers, String hot) {
+    for (int i = 0; i < count; i++) {
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    while (running.get()) {
+                      String from = customers.get(random.nextInt(customers.size()));
+                      String to =
+                          random.nextInt(4) == 0
+                              ? customers.get(random.nextInt(customers.size()))
+                              : hot;
+                      Map<String, Object> body = new HashMap<>();
+                      body.put("id", UUID.randomUUID().toString());
+                      body.put("debitAccountId", from);
+                      body.put("creditAccountId", to);
+                      body.put("amount", 1 + random.nextInt(500));
+                      body.put("currency", "EUR");
+                      body.put("kind", "payment");
+                      send(gateways, body);
+                    }
+                  }));
+    }
+  }
+
+  private void send(List<Http> gateways, Map<String, Object> body) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    int attempt = 0;
+    while (System.nanoTime() < deadline) {
+      Http gateway = gateways.get(Math.floorMod(attempt + body.hashCode(), gateways.size()));
+      requests.increment();
+      try {
+        Http.Answer answer = gateway.post("/v1/transfers", body);
+        int status = answer.status();
+        if (status < 500 && status != 429) {
+          outcomes.put(
+              (String) body.get("id"),
+              new Outcome(body, status, status >= 400 ? answer.code() : null));
+          return;
+        }
+      } catch (UncheckedIOException | IllegalStateException broken) {
+        // connection refused or cut: the same request again is safe
+      }
+      retries.increment();
+      attempt++;
+      try {
+        Thread.sleep(Math.min(1000, 20L * attempt));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    failures.increment();
+    outcomes.put((String) body.get("id"), new Outcome(body, 0, "no final answer"));
+  }
+
+  /** Stops starting new transfers and waits for those under way to get their final answer. */
+  void stop() throws InterruptedException {
+    running.set(false);
+    for (Thread thread : threads) {
+      thread.join(PATIENCE.plusSeconds(30));
+    }
+  }
+}
