@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,11 +26,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Proves the reliability promises under faults, with two replicas of every service over a
- * PostgreSQL of its own: a rolling restart (SIGTERM, one replica at a time) under steady load fails
- * no request a client retries; and while clients keep paying, ledger replicas are killed with
- * SIGKILL and restarted, the gateway is restarted and PostgreSQL itself is killed hard and started
- * again, after which verify is clean, every acknowledged transfer exists exactly once, and every
- * id's outcome is the one its client last saw.
+ * PostgreSQL of its own (ledger, query, backoffice, gateway): a rolling restart (SIGTERM, one
+ * replica at a time) under steady load fails no request a client retries; and while clients keep
+ * paying, ledger replicas are killed with SIGKILL and restarted, the gateway is restarted and
+ * PostgreSQL itself is killed hard and started again, after which verify is clean, every
+ * acknowledged transfer exists exactly once, and every id's outcome is the one its client last saw.
  *
  * <p>Short in CI; {@code -Dsaldo.chaos.rounds=N} makes the crash test go round N times.
  */
@@ -41,6 +42,7 @@ class ChaosSystemTest {
   private static Cluster cluster;
   private static final List<Services.Service> ledgers = new ArrayList<>();
   private static final List<Services.Service> backoffices = new ArrayList<>();
+  private static final List<Services.Service> queries = new ArrayList<>();
   private static final List<Services.Service> gateways = new ArrayList<>();
   private static List<Http> clients;
   private static List<String> customers;
@@ -56,6 +58,7 @@ class ChaosSystemTest {
       ledgers.add(new Services.Service("ledger", SaldoCluster.freePort(), SaldoCluster.freePort()));
       backoffices.add(
           new Services.Service("backoffice", SaldoCluster.freePort(), SaldoCluster.freePort()));
+      queries.add(new Services.Service("query", SaldoCluster.freePort(), SaldoCluster.freePort()));
       gateways.add(
           new Services.Service("gateway", SaldoCluster.freePort(), SaldoCluster.freePort()));
     }
@@ -67,7 +70,7 @@ class ChaosSystemTest {
     env.put("SALDO_BOOTSTRAP_OPERATOR_KEY", SaldoCluster.OPERATOR_KEY);
     env.put("SALDO_LEDGER_URLS", urls(ledgers));
     env.put("SALDO_BACKOFFICE_URLS", urls(backoffices));
-    env.put("SALDO_QUERY_URLS", "http://localhost:" + SaldoCluster.freePort());
+    env.put("SALDO_QUERY_URLS", urls(queries));
     env.put("SALDO_WEBHOOKS_URLS", "http://localhost:" + SaldoCluster.freePort());
     cluster =
         new Cluster(
@@ -140,6 +143,7 @@ class ChaosSystemTest {
 
   private static List<Services.Service> all() {
     List<Services.Service> all = new ArrayList<>(ledgers);
+    all.addAll(queries);
     all.addAll(backoffices);
     all.addAll(gateways);
     return all;
@@ -172,11 +176,12 @@ class ChaosSystemTest {
     }
     shoppers.stop();
     System.out.printf(
-        "rolling restart: %d requests, %d retries, %d failures, %d transfers%n",
+        "rolling restart: %d requests, %d retries, %d failures, %d transfers, %d history reads%n",
         shoppers.requests.sum(),
         shoppers.retries.sum(),
         shoppers.failures.sum(),
-        shoppers.outcomes.size());
+        shoppers.outcomes.size(),
+        shoppers.reads.sum());
     assertThat(shoppers.failures.sum()).isZero();
     assertThat(shoppers.outcomes.values())
         .allMatch(o -> o.status() == 201 || o.status() == 200 || o.status() == 422);
@@ -220,6 +225,88 @@ class ChaosSystemTest {
         shoppers.outcomes.size());
     assertThat(shoppers.failures.sum()).isZero();
     assertConsistent(shoppers);
+  }
+
+  @Test
+  @Order(3)
+  void whileTheDatabaseIsDownEveryAnswerIsAQuick503AndServiceResumesByItself() throws Exception {
+    Http api = clients.getFirst();
+    postgres.crash();
+    try {
+      List<Thread> callers = new ArrayList<>();
+      java.util.concurrent.ConcurrentLinkedQueue<String> answers =
+          new java.util.concurrent.ConcurrentLinkedQueue<>();
+      long started = System.nanoTime();
+      for (int i = 0; i < 50; i++) {
+        int n = i;
+        callers.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      long t0 = System.nanoTime();
+                      Http.Answer answer =
+                          n % 2 == 0
+                              ? api.post(
+                                  "/v1/transfers",
+                                  Map.of(
+                                      "id",
+                                      UUID.randomUUID().toString(),
+                                      "debitAccountId",
+                                      customers.get(1),
+                                      "creditAccountId",
+                                      hot,
+                                      "amount",
+                                      1,
+                                      "currency",
+                                      "EUR"))
+                              : api.get("/v1/accounts/" + hot);
+                      answers.add(
+                          answer.status()
+                              + " "
+                              + answer.code()
+                              + " "
+                              + (System.nanoTime() - t0) / 1_000_000
+                              + "ms");
+                    }));
+      }
+      for (Thread caller : callers) {
+        caller.join(Duration.ofSeconds(30));
+      }
+      long took = (System.nanoTime() - started) / 1_000_000;
+      System.out.printf(
+          "database down: 50 concurrent requests answered in %d ms: %s%n",
+          took, answers.stream().limit(4).toList());
+      assertThat(answers).hasSize(50).allMatch(a -> a.startsWith("503 unavailable"));
+      assertThat(took).isLessThan(10_000);
+    } finally {
+      postgres.start();
+    }
+    long back = System.nanoTime();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                api.post(
+                            "/v1/transfers",
+                            Map.of(
+                                "id",
+                                UUID.randomUUID().toString(),
+                                "debitAccountId",
+                                customers.get(1),
+                                "creditAccountId",
+                                hot,
+                                "amount",
+                                1,
+                                "currency",
+                                "EUR"))
+                        .status()
+                    == 201);
+    System.out.printf(
+        "service resumed %d ms after the database came back%n",
+        (System.nanoTime() - back) / 1_000_000);
+    JsonNode report = operator.get("/v1/operator/verify").json();
+    assertThat(report.get("clean").asBoolean()).as(report.toString()).isTrue();
   }
 
   /**

@@ -29,6 +29,7 @@ final class Shoppers {
   final LongAdder requests = new LongAdder();
   final LongAdder retries = new LongAdder();
   final LongAdder failures = new LongAdder();
+  final LongAdder reads = new LongAdder();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<Thread> threads = new ArrayList<>();
 
@@ -53,6 +54,9 @@ final class Shoppers {
                       body.put("currency", "EUR");
                       body.put("kind", "payment");
                       send(gateways, body);
+                      if (random.nextInt(4) == 0) {
+                        look(gateways, "/v1/accounts/" + from + "/entries?limit=5");
+                      }
                     }
                   }));
     }
@@ -87,6 +91,33 @@ final class Shoppers {
     }
     failures.increment();
     outcomes.put((String) body.get("id"), new Outcome(body, 0, "no final answer"));
+  }
+
+  /** A read, retried like a write until it gets a final answer; anything but 200 is a failure. */
+  private void look(List<Http> gateways, String path) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      requests.increment();
+      try {
+        int status = gateways.get(attempt % gateways.size()).get(path).status();
+        if (status == 200) {
+          reads.increment();
+          return;
+        }
+        if (status < 500 && status != 429) {
+          break;
+        }
+      } catch (UncheckedIOException | IllegalStateException broken) {
+        // connection refused or cut: reading again is safe
+      }
+      retries.increment();
+      try {
+        Thread.sleep(Math.min(1000, 20L * (attempt + 1)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    failures.increment();
   }
 
   /** Stops starting new transfers and waits for those under way to get their final answer. */
