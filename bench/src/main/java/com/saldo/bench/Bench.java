@@ -41,6 +41,9 @@ public final class Bench {
   private final LongAdder transfersDone = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private volatile boolean measuring;
+  private volatile long runStart;
+  private final java.util.concurrent.atomic.AtomicLongArray perSecond =
+      new java.util.concurrent.atomic.AtomicLongArray(3600);
 
   record Options(
       String workload,
@@ -51,7 +54,10 @@ public final class Bench {
       Duration duration,
       Duration warmup,
       int customers,
-      int merchants) {
+      int merchants,
+      int rate,
+      int vcpus,
+      String reportDir) {
 
     static Options parse(String[] args) {
       if (args.length == 0) {
@@ -77,7 +83,10 @@ public final class Bench {
           Duration.parse("PT" + flags.getOrDefault("duration", "30s").toUpperCase(Locale.ROOT)),
           Duration.parse("PT" + flags.getOrDefault("warmup", "5s").toUpperCase(Locale.ROOT)),
           bounded(flags.getOrDefault("customers", "10000"), 1, 1_000_000),
-          bounded(flags.getOrDefault("merchants", "100"), 1, 10_000));
+          bounded(flags.getOrDefault("merchants", "100"), 1, 10_000),
+          bounded(flags.getOrDefault("rate", "0"), 0, 1_000_000),
+          bounded(flags.getOrDefault("vcpus", "1"), 1, 1024),
+          flags.getOrDefault("report-dir", "bench/reports"));
     }
 
     private static String readOrNull(String file) {
@@ -102,6 +111,7 @@ public final class Bench {
   }
 
   public static void main(String[] args) throws Exception {
+    java.util.Locale.setDefault(java.util.Locale.ROOT);
     Options options;
     try {
       options = Options.parse(args);
@@ -181,35 +191,93 @@ public final class Bench {
     require(answer.status() == 201 || answer.status() == 200, "open failed: " + answer.body());
   }
 
-  private void run() throws InterruptedException {
+  private void run() throws Exception {
     long end = System.nanoTime() + options.warmup().plus(options.duration()).toNanos();
-    List<Thread> clients = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
     LongAdder sent = new LongAdder();
-    for (int c = 0; c < options.clients(); c++) {
-      clients.add(
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    Client client = new Client();
-                    while (System.nanoTime() < end && sent.sum() < REQUESTS_MAX) {
-                      sent.increment();
-                      client.step();
-                    }
-                  }));
+    if (options.rate() == 0) {
+      for (int c = 0; c < options.clients(); c++) {
+        threads.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      Client client = new Client();
+                      while (System.nanoTime() < end && sent.sum() < REQUESTS_MAX) {
+                        sent.increment();
+                        long start = System.nanoTime();
+                        client.step();
+                        record(start);
+                      }
+                    }));
+      }
+    } else {
+      threads.add(Thread.ofPlatform().name("bench-schedule").start(() -> schedule(end, sent)));
     }
     Thread.sleep(options.warmup().toMillis());
     latencies.reset();
     outcomes.clear();
     transfersDone.reset();
     retries.reset();
+    runStart = System.nanoTime();
     measuring = true;
     long start = System.nanoTime();
-    for (Thread client : clients) {
-      client.join();
+    for (Thread thread : threads) {
+      thread.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     measuring = false;
     report(latencies.getIntervalHistogram(), seconds);
+  }
+
+  /**
+   * Open loop: operation k is due at start + k / rate, whether or not earlier ones are done; its
+   * latency counts from when it was due, so a stall shows in the percentiles instead of hiding in
+   * fewer requests (coordinated omission corrected). At most {@code clients} operations are in
+   * flight; one that must wait for a free client waits on its own clock.
+   */
+  private void schedule(long end, LongAdder sent) {
+    java.util.concurrent.BlockingQueue<Client> pool =
+        new java.util.concurrent.ArrayBlockingQueue<>(options.clients());
+    for (int c = 0; c < options.clients(); c++) {
+      pool.add(new Client());
+    }
+    long interval = 1_000_000_000L / options.rate();
+    long first = System.nanoTime();
+    try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (long k = 0; sent.sum() < REQUESTS_MAX; k++) {
+        long due = first + k * interval;
+        if (due >= end) {
+          break;
+        }
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+        sent.increment();
+        executor.submit(
+            () -> {
+              Client client = pool.take();
+              try {
+                client.step();
+              } finally {
+                pool.add(client);
+              }
+              record(due);
+              return null;
+            });
+      }
+    }
+  }
+
+  private void record(long dueNanos) {
+    long now = System.nanoTime();
+    latencies.recordValue(Math.max(1, (now - dueNanos) / 1000));
+    if (measuring) {
+      int second = (int) ((now - runStart) / 1_000_000_000L);
+      if (second >= 0 && second < perSecond.length()) {
+        perSecond.incrementAndGet(second);
+      }
+    }
   }
 
   /** One closed-loop client: does one operation of the workload per step. */
@@ -321,7 +389,6 @@ public final class Bench {
 
     /** Sends one request, retrying the very same request after a 5xx or an I/O failure. */
     private int call(String operation, String method, String path, Object body) {
-      long start = System.nanoTime();
       int status = 0;
       for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {
         try {
@@ -337,7 +404,6 @@ public final class Bench {
         }
         retries.increment();
       }
-      latencies.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
       outcomes.computeIfAbsent(operation + " " + status, k -> new LongAdder()).increment();
       if (measuring && !operation.equals("batch") && method.equals("POST") && status < 300) {
         transfersDone.increment();
@@ -346,31 +412,33 @@ public final class Bench {
     }
   }
 
-  private void report(Histogram h, double seconds) {
-    long requests = h.getTotalCount();
-    double rate = requests / seconds;
-    System.out.printf(
-        "%nworkload %s via %s, %d clients, %.1f s measured (after %s warm-up)%n",
-        options.workload(),
-        options.direct() == null
-            ? "the gateway " + options.url()
-            : "the ledger " + options.direct(),
-        options.clients(),
-        seconds,
-        options.warmup());
-    System.out.printf("requests      %,d  (%,.0f/s)%n", requests, rate);
-    System.out.printf(
-        "transfers     %,d  (%,.0f/s)%n", transfersDone.sum(), transfersDone.sum() / seconds);
-    System.out.printf(
-        "latency ms    mean %.2f  p50 %.2f  p98 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
-        h.getMean() / 1000,
-        h.getValueAtPercentile(50) / 1000.0,
-        h.getValueAtPercentile(98) / 1000.0,
-        h.getValueAtPercentile(99) / 1000.0,
-        h.getValueAtPercentile(99.9) / 1000.0,
-        h.getMaxValue() / 1000.0);
-    System.out.printf("retries       %,d%n", retries.sum());
-    new TreeMap<>(outcomes).forEach((k, v) -> System.out.printf("  %-24s %,d%n", k, v.sum()));
+  private void report(Histogram h, double seconds) throws java.io.IOException {
+    Report report =
+        Report.of(
+            options.workload(),
+            options.direct() == null ? "gateway " + options.url() : "ledger " + options.direct(),
+            options.rate() == 0
+                ? "closed loop, " + options.clients() + " clients"
+                : "open loop at "
+                    + options.rate()
+                    + "/s, at most "
+                    + options.clients()
+                    + " in flight",
+            options.vcpus(),
+            h,
+            seconds,
+            transfersDone.sum(),
+            retries.sum(),
+            new TreeMap<>(
+                outcomes.entrySet().stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().sum()))),
+            perSecond,
+            (int) Math.ceil(seconds));
+    System.out.print(report.table());
+    java.nio.file.Path written = report.write(java.nio.file.Path.of(options.reportDir()));
+    System.out.println("report        " + written + ".json and .html");
   }
 
   /** Money conserved across the tenant; a sample of acknowledged transfers exists. */

@@ -1,0 +1,68 @@
+package com.saldo.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Proves that every workload of the benchmark runs against a real Saldo, gets no error, and ends
+ * with money conserved and its acknowledged transfers found; a few seconds each, no speed asserted
+ * (speed is measured with ./saldo bench, never in a test).
+ */
+class BenchSmokeSystemTest {
+
+  @ParameterizedTest
+  @CsvSource({"hot-merchant, 0", "pos-mix, 0", "pos-mix, 150", "batch, 0", "reads, 0"})
+  void eachWorkloadRunsCorrectly(String workload, int rate)
+      throws IOException, InterruptedException {
+    SaldoCluster saldo = SaldoCluster.get();
+    Path root = Path.of("../..").toAbsolutePath().normalize();
+    Path reports = Path.of("target/bench-reports").toAbsolutePath();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                root.resolve("bench/target/bench.jar").toString(),
+                workload,
+                "--url",
+                saldo.url(),
+                "--operator-key",
+                SaldoCluster.OPERATOR_KEY,
+                "--duration",
+                "3s",
+                "--warmup",
+                "1s",
+                "--customers",
+                "200",
+                "--merchants",
+                "3",
+                "--clients",
+                workload.equals("batch") ? "2" : "8",
+                "--rate",
+                Integer.toString(rate),
+                "--report-dir",
+                reports.toString()));
+    Path output = Files.createTempFile("bench-" + workload, ".log");
+    Process bench =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    assertThat(bench.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String printed = Files.readString(output);
+    assertThat(bench.exitValue()).as(printed).isZero();
+    assertThat(printed)
+        .contains("errors        0")
+        .containsPattern("verify .* OK")
+        .contains("report ");
+    assertThat(printed).doesNotContain(" 500 ").doesNotContain(" 503 ");
+  }
+}
