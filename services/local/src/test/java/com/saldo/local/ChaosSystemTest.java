@@ -246,19 +246,7 @@ class ChaosSystemTest {
                       long t0 = System.nanoTime();
                       Http.Answer answer =
                           n % 2 == 0
-                              ? api.post(
-                                  "/v1/transfers",
-                                  Map.of(
-                                      "id",
-                                      UUID.randomUUID().toString(),
-                                      "debitAccountId",
-                                      customers.get(1),
-                                      "creditAccountId",
-                                      hot,
-                                      "amount",
-                                      1,
-                                      "currency",
-                                      "EUR"))
+                              ? api.post("/v1/transfers", smallPayment())
                               : api.get("/v1/accounts/" + hot);
                       answers.add(
                           answer.status()
@@ -285,28 +273,27 @@ class ChaosSystemTest {
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                api.post(
-                            "/v1/transfers",
-                            Map.of(
-                                "id",
-                                UUID.randomUUID().toString(),
-                                "debitAccountId",
-                                customers.get(1),
-                                "creditAccountId",
-                                hot,
-                                "amount",
-                                1,
-                                "currency",
-                                "EUR"))
-                        .status()
-                    == 201);
+        .until(() -> api.post("/v1/transfers", smallPayment()).status() == 201);
     System.out.printf(
         "service resumed %d ms after the database came back%n",
         (System.nanoTime() - back) / 1_000_000);
     JsonNode report = operator.get("/v1/operator/verify").json();
     assertThat(report.get("clean").asBoolean()).as(report.toString()).isTrue();
+  }
+
+  /** One cent from a customer to the hot account, under a new id. */
+  private static Map<String, Object> smallPayment() {
+    return Map.of(
+        "id",
+        UUID.randomUUID().toString(),
+        "debitAccountId",
+        customers.get(1),
+        "creditAccountId",
+        hot,
+        "amount",
+        1,
+        "currency",
+        "EUR");
   }
 
   /**
