@@ -83,7 +83,12 @@ public class ProblemAdvice {
               Problems.NOT_ACCEPTABLE,
               "Not acceptable",
               "The service answers application/json only.");
-      case 413 -> BodyLimitFilter.tooLarge(1 << 20);
+      case 413 ->
+          ProblemException.of(
+              413,
+              Problems.PAYLOAD_TOO_LARGE,
+              "Request body too large",
+              "The request body exceeds the service's limit.");
       case 415 ->
           ProblemException.of(
               415,

@@ -109,12 +109,4 @@ public final class JdbcTransactions {
   public static Array uuids(Connection c, Object[] values) throws SQLException {
     return c.createArrayOf("uuid", values);
   }
-
-  public static Array longs(Connection c, Object[] values) throws SQLException {
-    return c.createArrayOf("int8", values);
-  }
-
-  public static Array texts(Connection c, Object[] values) throws SQLException {
-    return c.createArrayOf("text", values);
-  }
 }

@@ -80,10 +80,6 @@ public final class WriteEngine implements AutoCloseable {
     return conflicts.get();
   }
 
-  public boolean isAccepting() {
-    return accepting;
-  }
-
   private void drain() {
     Queued carried = null;
     while (running || carried != null || !queue.isEmpty()) {
