@@ -6,7 +6,7 @@ import java.util.Locale;
 /** A line chart as inline SVG: no script, no external file, readable offline. */
 final class Svg {
 
-  private static final int WIDTH = 800;
+  private static final int WIDTH = 820;
   private static final int HEIGHT = 300;
   private static final int PAD = 50;
 
@@ -80,10 +80,10 @@ final class Svg {
   }
 
   private static double x(double value, double max) {
-    return PAD + (WIDTH - PAD - 10) * value / max;
+    return PAD + (WIDTH - PAD - 40) * value / max;
   }
 
   private static double y(double value, double max) {
-    return HEIGHT - PAD - (HEIGHT - PAD - 10) * value / max;
+    return HEIGHT - PAD - (HEIGHT - PAD - 30) * value / max;
   }
 }
