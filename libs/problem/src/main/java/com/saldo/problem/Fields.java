@@ -53,6 +53,27 @@ public final class Fields {
     return this;
   }
 
+  /** The field's raw value, for shapes this reader has no method for; null when absent. */
+  public JsonNode raw(String name) {
+    return node.get(name);
+  }
+
+  /**
+   * The fields of a nested object, whose violations join this one's with paths such as {@code
+   * name.field}; null when absent or JSON null, and null with a violation when not an object.
+   */
+  public Fields optionalObject(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!(value instanceof ObjectNode object)) {
+      fail(name, "must be an object");
+      return null;
+    }
+    return nested(object, name);
+  }
+
   public boolean isPresent(String name) {
     return node.has(name);
   }

@@ -80,18 +80,14 @@ public class KeyController {
     Fields fields =
         Fields.of(JsonBodies.object(http, body)).allowOnly(Set.of("name", "scopes", "rateLimit"));
     String name = fields.requiredString("name", limits.nameLengthMax());
-    Set<Scope> scopes = scopes(fields, http, body);
+    Set<Scope> scopes = scopes(fields);
     int rate = limits.ratePerSecondDefault();
     int burst = limits.burstDefault();
-    JsonNode rateLimit = JsonBodies.object(http, body).get("rateLimit");
-    if (rateLimit != null && !rateLimit.isNull()) {
-      if (rateLimit instanceof tools.jackson.databind.node.ObjectNode object) {
-        Fields nested = fields.nested(object, "rateLimit").allowOnly(Set.of("perSecond", "burst"));
-        rate = (int) nested.requiredLong("perSecond", 1, 1_000_000);
-        burst = (int) nested.requiredLong("burst", 1, 10_000_000);
-      } else {
-        fields.fail("rateLimit", "must be an object {perSecond, burst}");
-      }
+    Fields rateLimit = fields.optionalObject("rateLimit");
+    if (rateLimit != null) {
+      rateLimit.allowOnly(Set.of("perSecond", "burst"));
+      rate = (int) rateLimit.requiredLong("perSecond", 1, 1_000_000);
+      burst = (int) rateLimit.requiredLong("burst", 1, 10_000_000);
     }
     fields.done();
     tenants.find(tenantId).orElseThrow(() -> tenantNotFound(tenantId));
@@ -180,8 +176,8 @@ public class KeyController {
     return ResponseEntity.noContent().build();
   }
 
-  private Set<Scope> scopes(Fields fields, HttpServletRequest http, byte[] body) {
-    JsonNode node = JsonBodies.object(http, body).get("scopes");
+  private static Set<Scope> scopes(Fields fields) {
+    JsonNode node = fields.raw("scopes");
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     if (!(node instanceof ArrayNode array) || array.isEmpty() || array.size() > 16) {
       fields.fail("scopes", "must be a non-empty array of scopes");
