@@ -2,6 +2,7 @@ package com.saldo.query;
 
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
+import com.saldo.problem.Cursors;
 import com.saldo.problem.Page;
 import com.saldo.problem.Params;
 import com.saldo.problem.ProblemException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class HistoryController {
 
   static final String CONSISTENT_AS_OF = "Saldo-Consistent-As-Of";
+  private static final String LIST = "e";
 
   private final History history;
   private final QueryLimits limits;
@@ -48,7 +50,7 @@ public class HistoryController {
     Instant fromTime = Params.time("from", from);
     Instant toTime = Params.time("to", to);
     int size = Params.limit(limit, limits.pageSizeDefault(), limits.pageSizeMax());
-    Long before = decodeCursor(cursor);
+    Long before = Cursors.decodeNumber(LIST, cursor);
     History.Read<List<History.Entry>> read =
         history.read(
             c -> {
@@ -58,7 +60,7 @@ public class HistoryController {
               return History.entries(c, caller.tenantId(), account, before, fromTime, toTime, size);
             });
     Page<Map<String, Object>> page =
-        Page.of(read.value(), size, HistoryController::view, last -> encodeCursor(last.seq()));
+        Page.of(read.value(), size, HistoryController::view, last -> Cursors.encode(LIST, last.seq()));
     return ResponseEntity.ok()
         .header(CONSISTENT_AS_OF, Times.format(read.consistentAsOf()))
         .body(page);
@@ -103,33 +105,5 @@ public class HistoryController {
   static ProblemException accountNotFound(UUID id) {
     return ProblemException.of(
         404, "account_not_found", "Account not found", "Account " + id + " does not exist.");
-  }
-
-  private static String encodeCursor(long seq) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(("e:" + seq).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-  }
-
-  private static Long decodeCursor(String cursor) {
-    if (cursor == null) {
-      return null;
-    }
-    try {
-      if (cursor.length() <= 40) {
-        String text =
-            new String(
-                Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.US_ASCII);
-        if (text.startsWith("e:")) {
-          long seq = Long.parseLong(text.substring(2));
-          if (seq >= 1) {
-            return seq;
-          }
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      // answered below
-    }
-    throw ProblemException.invalid("cursor", "is not a cursor of this list");
   }
 }
