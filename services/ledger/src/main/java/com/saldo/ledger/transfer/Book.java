@@ -122,7 +122,7 @@ public final class Book {
       transfer = newTransfer(request, TransferStatus.PENDING);
       event(TransferEvent.PENDING, transfer);
     } else {
-      post(debit.key(), credit.key(), amount, request.id());
+      post(debit.key(), credit.key(), amount, 0, request.id());
       transfer = newTransfer(request, TransferStatus.POSTED);
       event(TransferEvent.POSTED, transfer);
     }
@@ -259,11 +259,12 @@ public final class Book {
           Rejection.CAPTURE_EXCEEDS_HOLD,
           "The hold is for " + hold.amount() + "; " + amount + " cannot be captured.");
     }
-    AccountKey debit = new AccountKey(hold.tenantId(), hold.debitAccountId());
-    AccountKey credit = new AccountKey(hold.tenantId(), hold.creditAccountId());
-    change(accounts.get(debit), 0, 0, -hold.amount(), 0);
-    change(accounts.get(credit), 0, 0, 0, -hold.amount());
-    post(debit, credit, amount, hold.id());
+    post(
+        new AccountKey(hold.tenantId(), hold.debitAccountId()),
+        new AccountKey(hold.tenantId(), hold.creditAccountId()),
+        amount,
+        hold.amount(),
+        hold.id());
     Transfer captured = hold.withStatus(TransferStatus.POSTED, amount, now);
     update(captured);
     event(TransferEvent.CAPTURED, captured);
@@ -334,9 +335,14 @@ public final class Book {
         "Transfer " + transfer.id() + " is " + current.status().wire() + ", not a pending hold.");
   }
 
-  private void post(AccountKey debitKey, AccountKey creditKey, long amount, UUID transferId) {
-    Account debit = change(accounts.get(debitKey), amount, 0, 0, 0);
-    Account credit = change(accounts.get(creditKey), 0, amount, 0, 0);
+  /**
+   * Posts {@code amount} and releases {@code released} of a hold in the same change of each account
+   * (one version, one entry each), with the entries of the posted movement.
+   */
+  private void post(
+      AccountKey debitKey, AccountKey creditKey, long amount, long released, UUID transferId) {
+    Account debit = change(accounts.get(debitKey), amount, 0, -released, 0);
+    Account credit = change(accounts.get(creditKey), 0, amount, 0, -released);
     entries.add(
         new Entry(
             debit.tenantId(),

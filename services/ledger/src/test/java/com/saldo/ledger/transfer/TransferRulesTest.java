@@ -134,6 +134,25 @@ class TransferRulesTest {
   }
 
   @Test
+  void everyChangeRaisesEachAccountsVersionByExactlyOne() {
+    long funded = ledger.account("funded").version();
+    long empty = ledger.account("empty").version();
+    TransferRequest hold = ledger.hold("funded", "empty", 40, 60);
+    ledger.submit(hold);
+    assertThat(ledger.account("funded").version()).isEqualTo(funded + 1);
+    assertThat(ledger.account("empty").version()).isEqualTo(empty + 1);
+    ledger.capture(hold.id(), 25L);
+    assertThat(ledger.account("funded").version()).isEqualTo(funded + 2);
+    assertThat(ledger.account("empty").version()).isEqualTo(empty + 2);
+    TransferRequest other = ledger.hold("funded", "empty", 10, 60);
+    ledger.submit(other);
+    ledger.voidHold(other.id());
+    assertThat(ledger.account("funded").version()).isEqualTo(funded + 4);
+    ledger.submit(ledger.request("funded", "empty", 5, "EUR"));
+    assertThat(ledger.account("funded").version()).isEqualTo(funded + 5);
+  }
+
+  @Test
   void aVoidReleasesEverythingAndIsFinal() {
     TransferRequest hold = ledger.hold("funded", "empty", 40, 60);
     ledger.submit(hold);
