@@ -9,7 +9,6 @@ import com.saldo.problem.ProblemException;
 import com.saldo.problem.Times;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,8 @@ public class HistoryController {
               return History.entries(c, caller.tenantId(), account, before, fromTime, toTime, size);
             });
     Page<Map<String, Object>> page =
-        Page.of(read.value(), size, HistoryController::view, last -> Cursors.encode(LIST, last.seq()));
+        Page.of(
+            read.value(), size, HistoryController::view, last -> Cursors.encode(LIST, last.seq()));
     return ResponseEntity.ok()
         .header(CONSISTENT_AS_OF, Times.format(read.consistentAsOf()))
         .body(page);
