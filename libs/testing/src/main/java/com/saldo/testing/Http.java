@@ -55,6 +55,23 @@ public final class Http {
     public String code() {
       return json().path("code").asString();
     }
+
+    /**
+     * Asserts that this answer is the RFC 9457 problem of the API: its status, its stable code, the
+     * type that names the code, a title and a trace id.
+     */
+    public void assertProblem(int status, String code) {
+      org.assertj.core.api.Assertions.assertThat(this.status()).as(body).isEqualTo(status);
+      org.assertj.core.api.Assertions.assertThat(header("Content-Type"))
+          .startsWith("application/problem+json");
+      JsonNode problem = json();
+      org.assertj.core.api.Assertions.assertThat(problem.path("code").asString()).isEqualTo(code);
+      org.assertj.core.api.Assertions.assertThat(problem.path("type").asString())
+          .isEqualTo("/problems/" + code);
+      org.assertj.core.api.Assertions.assertThat(problem.path("status").asInt()).isEqualTo(status);
+      org.assertj.core.api.Assertions.assertThat(problem.path("title").asString()).isNotBlank();
+      org.assertj.core.api.Assertions.assertThat(problem.path("traceId").asString()).isNotBlank();
+    }
   }
 
   public Answer get(String path) {

@@ -52,13 +52,6 @@ final class ApiFixtures {
   }
 
   static void assertProblem(Http.Answer answer, int status, String code) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-    var json = answer.json();
-    assertThat(json.get("code").asString()).isEqualTo(code);
-    assertThat(json.get("type").asString()).isEqualTo("/problems/" + code);
-    assertThat(json.get("status").asInt()).isEqualTo(status);
-    assertThat(json.get("title").asString()).isNotBlank();
-    assertThat(json.get("traceId").asString()).isNotBlank();
+    answer.assertProblem(status, code);
   }
 }

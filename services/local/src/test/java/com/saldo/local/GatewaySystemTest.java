@@ -62,9 +62,7 @@ class GatewaySystemTest {
   }
 
   private static void assertProblem(Http.Answer answer, int status, String code) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(answer.code()).isEqualTo(code);
+    answer.assertProblem(status, code);
   }
 
   @Test
