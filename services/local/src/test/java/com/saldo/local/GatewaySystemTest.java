@@ -6,6 +6,7 @@ import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.IdentityToken;
 import com.saldo.identity.Scope;
 import com.saldo.testing.Http;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -317,8 +318,18 @@ class GatewaySystemTest {
     String valid =
         issuer.token(issuer.key, JwtIssuer.ISSUER, JwtIssuer.AUDIENCE, later, tenant, scope);
     String[] parts = valid.split("\\.");
+    String claims =
+        new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+    String otherTenant = claims.replace(tenant.toString(), UUID.randomUUID().toString());
+    assertThat(otherTenant).isNotEqualTo(claims);
     String tampered =
-        parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        parts[0]
+            + "."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(otherTenant.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
     assertProblem(saldo.as(tampered).get("/v1/accounts"), 401, "unauthenticated");
   }
 
