@@ -4,10 +4,6 @@ import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.IdentityToken;
 import com.saldo.identity.Scope;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -21,8 +17,7 @@ final class Api {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http;
-  private final String base;
+  private final Wire wire;
   private final Supplier<String[]> credential;
 
   /**
@@ -30,13 +25,8 @@ final class Api {
    * API key through the gateway, or a signed identity straight to a service).
    */
   Api(String base, Supplier<String[]> credential) {
-    this.base = base;
+    this.wire = new Wire(base);
     this.credential = credential;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
   }
 
   static Api withKey(String base, String key) {
@@ -59,26 +49,15 @@ final class Api {
     }
   }
 
-  Answer post(String path, Object body) throws IOException, InterruptedException {
-    return send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-            .header("Content-Type", "application/json"));
+  Answer post(String path, Object body) throws IOException {
+    Wire.Response response =
+        wire.send("POST", path, credential.get(), JSON.writeValueAsBytes(body));
+    return new Answer(response.status(), response.body());
   }
 
-  Answer get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-  }
-
-  private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            request
-                .header(credential.get()[0], credential.get()[1])
-                .timeout(Duration.ofSeconds(10))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return new Answer(response.statusCode(), response.body());
+  Answer get(String path) throws IOException {
+    Wire.Response response = wire.send("GET", path, credential.get(), null);
+    return new Answer(response.status(), response.body());
   }
 
   static Map<String, Object> transfer(UUID id, UUID debit, UUID credit, long amount, String kind) {

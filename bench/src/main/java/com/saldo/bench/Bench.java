@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -29,6 +29,9 @@ public final class Bench {
   private static final int ATTEMPTS_MAX = 5;
   private static final long REQUESTS_MAX = 50_000_000;
 
+  /** Acknowledged transfers remembered for the final check (about 100 bytes each). */
+  private static final int ACKNOWLEDGED_MAX = 5_000_000;
+
   private final Options options;
   private Api api;
   private Api load;
@@ -37,9 +40,10 @@ public final class Bench {
   private final List<UUID> merchants = new ArrayList<>();
   private final Recorder latencies = new Recorder(3);
   private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
+  private final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
   private final LongAdder transfersDone = new LongAdder();
   private final LongAdder retries = new LongAdder();
+  private final LongAdder unchecked = new LongAdder();
   private volatile boolean measuring;
   private volatile long runStart;
   private final java.util.concurrent.atomic.AtomicLongArray perSecond =
@@ -333,11 +337,13 @@ public final class Bench {
           pay(merchant());
         } else {
           UUID[] payment = myPayments.removeLast();
+          UUID id = UUID.randomUUID();
           Map<String, Object> body =
-              new java.util.HashMap<>(
-                  Api.transfer(UUID.randomUUID(), payment[2], payment[1], 1, "refund"));
+              new java.util.HashMap<>(Api.transfer(id, payment[2], payment[1], 1, "refund"));
           body.put("refundOf", payment[0].toString());
-          call("refund", "POST", "/v1/transfers", body);
+          if (status(call("refund", "POST", "/v1/transfers", body)) == 201) {
+            acknowledge(id);
+          }
         }
       }
     }
@@ -357,12 +363,9 @@ public final class Bench {
       if (hold) {
         body.put("hold", true);
       }
-      int status = call(hold ? "hold" : kind, "POST", "/v1/transfers", body);
+      int status = status(call(hold ? "hold" : kind, "POST", "/v1/transfers", body));
       if (status == 201 || status == 200) {
-        acknowledged.add(id);
-        if (acknowledged.size() > 100_000) {
-          acknowledged.poll();
-        }
+        acknowledge(id);
         return id;
       }
       return null;
@@ -373,9 +376,28 @@ public final class Bench {
       for (int i = 0; i < 1000; i++) {
         transfers.add(Api.transfer(UUID.randomUUID(), customer(), merchant(), 1, "payment"));
       }
-      if (call("batch", "POST", "/v1/transfers/batch", Map.of("transfers", transfers)) == 200
-          && measuring) {
-        transfersDone.add(1000);
+      Api.Answer answer =
+          call("batch", "POST", "/v1/transfers/batch", Map.of("transfers", transfers));
+      if (status(answer) == 200) {
+        int posted = 0;
+        for (JsonNode result : answer.json().get("results")) {
+          if (result.has("status")) {
+            acknowledge(UUID.fromString(result.get("id").asString()));
+            posted++;
+          }
+        }
+        if (measuring) {
+          transfersDone.add(posted);
+        }
+      }
+    }
+
+    /** Remembers an acknowledged transfer for the final check, up to a bound. */
+    private void acknowledge(UUID id) {
+      if (acknowledged.size() < ACKNOWLEDGED_MAX) {
+        acknowledged.add(id);
+      } else {
+        unchecked.increment();
       }
     }
 
@@ -387,28 +409,34 @@ public final class Bench {
       return merchants.get(random.nextInt(merchants.size()));
     }
 
-    /** Sends one request, retrying the very same request after a 5xx or an I/O failure. */
-    private int call(String operation, String method, String path, Object body) {
-      int status = 0;
+    /**
+     * Sends one request, retrying the very same request after a 5xx or an I/O failure; the last
+     * answer, or null when the last attempt got none.
+     */
+    private Api.Answer call(String operation, String method, String path, Object body) {
+      Api.Answer answer = null;
       for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {
         try {
-          status = method.equals("GET") ? load.get(path).status() : load.post(path, body).status();
+          answer = method.equals("GET") ? load.get(path) : load.post(path, body);
         } catch (IOException e) {
-          status = 599;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return 599;
+          answer = null;
         }
-        if (status < 500) {
+        if (status(answer) < 500) {
           break;
         }
         retries.increment();
       }
+      int status = status(answer);
       outcomes.computeIfAbsent(operation + " " + status, k -> new LongAdder()).increment();
       if (measuring && !operation.equals("batch") && method.equals("POST") && status < 300) {
         transfersDone.increment();
       }
-      return status;
+      return answer;
+    }
+
+    /** An answer's status; 599 stands for no answer at all. */
+    private static int status(Api.Answer answer) {
+      return answer == null ? 599 : answer.status();
     }
   }
 
@@ -458,18 +486,38 @@ public final class Bench {
       JsonNode next = page.json().get("nextCursor");
       cursor = next.isNull() ? null : next.asString();
     } while (cursor != null);
-    List<UUID> sample = new ArrayList<>(acknowledged);
-    java.util.Collections.shuffle(sample);
-    int missing = 0;
-    for (UUID id : sample.subList(0, Math.min(500, sample.size()))) {
-      if (api.get("/v1/transfers/" + id).status() != 200) {
-        missing++;
-      }
+    Map<UUID, Integer> seen = new java.util.HashMap<>(acknowledged.size() * 2);
+    for (UUID id : acknowledged) {
+      seen.put(id, 0);
     }
-    boolean ok = sum == 0 && missing == 0;
+    long listed = 0;
+    cursor = null;
+    do {
+      Api.Answer page =
+          api.get("/v1/transfers?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
+      require(page.status() == 200, "cannot list the transfers: " + page.body());
+      for (JsonNode transfer : page.json().get("data")) {
+        seen.computeIfPresent(UUID.fromString(transfer.get("id").asString()), (id, n) -> n + 1);
+        listed++;
+      }
+      JsonNode next = page.json().get("nextCursor");
+      cursor = next.isNull() ? null : next.asString();
+    } while (cursor != null);
+    long missing = seen.values().stream().filter(n -> n == 0).count();
+    long doubled = seen.values().stream().filter(n -> n > 1).count();
+    boolean ok = sum == 0 && missing == 0 && doubled == 0;
     System.out.printf(
-        "verify        %d accounts, posted sum %d, held %d, %d sampled transfers missing: %s%n",
-        accounts, sum, held, missing, ok ? "OK" : "FAILED");
+        "verify        %d accounts, posted sum %d, held %d; %d transfers listed, %d acknowledged:"
+            + " %d missing, %d listed twice%s: %s%n",
+        accounts,
+        sum,
+        held,
+        listed,
+        seen.size(),
+        missing,
+        doubled,
+        unchecked.sum() == 0 ? "" : " (" + unchecked.sum() + " more not checked)",
+        ok ? "OK" : "FAILED");
     return ok;
   }
 
