@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.core.JacksonException;
@@ -23,6 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
  * The short-lived token in which the gateway vouches for a caller's identity to the backends:
  * {@code v1.<base64url(claims)>.<base64url(HMAC-SHA256(key, "v1." + claims))>}. The key is shared
  * by the gateway and the backends through configuration, and never leaves them.
+ *
+ * <p>Both sides remember their work: {@link #current} hands out one token per caller until half its
+ * lifetime has passed, and {@link #verify} remembers each token it has checked until the token
+ * expires, so a busy caller costs one HMAC and one JSON document per interval rather than per
+ * request. Both memories are bounded ({@link #CACHE_SIZE_MAX}) and are emptied when full.
  */
 public final class IdentityToken {
 
@@ -34,8 +41,16 @@ public final class IdentityToken {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+  public static final int CACHE_SIZE_MAX = 10_000;
+
+  private record Signed(String token, Instant renewAt) {}
+
+  private record Checked(CallerIdentity identity, Instant expires) {}
+
   private final SecretKeySpec key;
   private final Clock clock;
+  private final Map<CallerIdentity, Signed> signed = new ConcurrentHashMap<>();
+  private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
   public IdentityToken(byte[] key, Clock clock) {
     if (key.length < 32) {
@@ -61,11 +76,52 @@ public final class IdentityToken {
     return body + "." + ENCODER.encodeToString(mac(body));
   }
 
+  /**
+   * A token for {@code identity} that is valid for at least half of {@code lifetime}: the one
+   * handed out before while it is that fresh, else a new one.
+   */
+  public String current(CallerIdentity identity, Duration lifetime) {
+    Instant now = clock.instant();
+    Signed known = signed.get(identity);
+    if (known != null && now.isBefore(known.renewAt())) {
+      return known.token();
+    }
+    String token = sign(identity, lifetime);
+    remember(signed, identity, new Signed(token, now.plus(lifetime.dividedBy(2))));
+    return token;
+  }
+
   /** The identity in a token that this key signed and that is current; empty otherwise. */
   public Optional<CallerIdentity> verify(String token) {
     if (token == null || token.length() > 4096) {
       return Optional.empty();
     }
+    Checked known = checked.get(token);
+    if (known != null) {
+      if (clock.instant().isBefore(known.expires().plus(SKEW))) {
+        return Optional.of(known.identity());
+      }
+      checked.remove(token);
+      return Optional.empty();
+    }
+    Optional<Checked> fresh = check(token);
+    fresh.ifPresent(c -> remember(checked, token, c));
+    return fresh.map(Checked::identity);
+  }
+
+  /** How many checked tokens are remembered now. */
+  int remembered() {
+    return checked.size();
+  }
+
+  private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+    if (cache.size() >= CACHE_SIZE_MAX) {
+      cache.clear();
+    }
+    cache.put(key, value);
+  }
+
+  private Optional<Checked> check(String token) {
     int last = token.lastIndexOf('.');
     if (last < 0 || !token.startsWith(VERSION + ".")) {
       return Optional.empty();
@@ -91,7 +147,8 @@ public final class IdentityToken {
       }
       JsonNode tenant = claims.get("tid");
       UUID tenantId = tenant == null || tenant.isNull() ? null : UUID.fromString(tenant.asString());
-      return Optional.of(new CallerIdentity(tenantId, claims.get("cid").asString(), scopes));
+      return Optional.of(
+          new Checked(new CallerIdentity(tenantId, claims.get("cid").asString(), scopes), expires));
     } catch (IllegalArgumentException | NullPointerException | JacksonException e) {
       return Optional.empty();
     }

@@ -77,4 +77,72 @@ class IdentityTokenTest {
       assertThat(tokens.verify(junk)).isEmpty();
     }
   }
+
+  /** A clock the test moves. */
+  private static final class MovingClock extends Clock {
+    private Instant now = NOW;
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void theGatewaysTokenIsReusedForHalfItsLifetimeOnlyAndPerCaller() {
+    MovingClock clock = new MovingClock();
+    IdentityToken gateway = new IdentityToken(KEY, clock);
+    String first = gateway.current(alice, Duration.ofSeconds(30));
+    CallerIdentity bob = new CallerIdentity(alice.tenantId(), "key-2", alice.scopes());
+    assertThat(gateway.current(bob, Duration.ofSeconds(30))).isNotEqualTo(first);
+    clock.now = NOW.plusSeconds(14);
+    assertThat(gateway.current(alice, Duration.ofSeconds(30))).isEqualTo(first);
+    clock.now = NOW.plusSeconds(15);
+    String renewed = gateway.current(alice, Duration.ofSeconds(30));
+    assertThat(renewed).isNotEqualTo(first);
+    assertThat(gateway.verify(renewed)).contains(alice);
+  }
+
+  @Test
+  void aRememberedTokenStillExpires() {
+    MovingClock clock = new MovingClock();
+    IdentityToken backend = new IdentityToken(KEY, clock);
+    String token = backend.sign(alice, Duration.ofSeconds(30));
+    assertThat(backend.verify(token)).contains(alice);
+    clock.now = NOW.plusSeconds(34);
+    assertThat(backend.verify(token)).contains(alice);
+    clock.now = NOW.plusSeconds(35);
+    assertThat(backend.verify(token)).isEmpty();
+    assertThat(backend.remembered()).isZero();
+  }
+
+  @Test
+  void theMemoryOfCheckedTokensIsBoundedAndHoldsOnlyGoodOnes() {
+    MovingClock clock = new MovingClock();
+    IdentityToken backend = new IdentityToken(KEY, clock);
+    String good = backend.sign(alice, Duration.ofSeconds(30));
+    String bad = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA";
+    for (int i = 0; i < 3; i++) {
+      assertThat(backend.verify(bad)).isEmpty();
+    }
+    assertThat(backend.remembered()).isZero();
+    for (int i = 0; i <= IdentityToken.CACHE_SIZE_MAX + 10; i++) {
+      CallerIdentity caller =
+          new CallerIdentity(alice.tenantId(), "key-" + i, Set.of(Scope.ACCOUNTS_READ));
+      assertThat(backend.verify(backend.sign(caller, Duration.ofSeconds(30)))).contains(caller);
+    }
+    assertThat(backend.remembered()).isBetween(1, IdentityToken.CACHE_SIZE_MAX);
+    assertThat(backend.verify(good)).contains(alice);
+    assertThat(backend.verify(bad)).isEmpty();
+  }
 }
