@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
  * up, runs closed-loop clients for a fixed time, prints the latency table, and checks that money
  * was conserved and that acknowledged transfers exist.
  *
- * <p>usage: bench WORKLOAD [--url URL] [--clients N] [--duration 30s] [--warmup 5s] [--customers N]
- * [--merchants N]; workloads: hot-merchant, pos-mix, batch, reads.
+ * <p>usage: bench WORKLOAD [--url URL] [--clients N] [--duration 30s] [--warmup 20s] [--customers
+ * N] [--merchants N]; workloads: hot-merchant, pos-mix, batch, reads.
  */
 public final class Bench {
 
@@ -85,7 +85,7 @@ public final class Bench {
           flags.get("direct"),
           bounded(flags.getOrDefault("clients", workload.equals("batch") ? "4" : "64"), 1, 4096),
           Duration.parse("PT" + flags.getOrDefault("duration", "30s").toUpperCase(Locale.ROOT)),
-          Duration.parse("PT" + flags.getOrDefault("warmup", "5s").toUpperCase(Locale.ROOT)),
+          Duration.parse("PT" + flags.getOrDefault("warmup", "20s").toUpperCase(Locale.ROOT)),
           bounded(flags.getOrDefault("customers", "10000"), 1, 1_000_000),
           bounded(flags.getOrDefault("merchants", "100"), 1, 10_000),
           bounded(flags.getOrDefault("rate", "0"), 0, 1_000_000),

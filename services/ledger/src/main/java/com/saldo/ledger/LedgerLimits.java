@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("saldo.ledger")
 public record LedgerLimits(
-    @DefaultValue("2") int writerCount,
+    @DefaultValue("1") int writerCount,
     @DefaultValue("4000") int batchSizeMax,
     @DefaultValue("10000") int queueLengthMax,
     @DefaultValue("5") int attemptsMax,
