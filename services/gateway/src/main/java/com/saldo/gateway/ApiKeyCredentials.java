@@ -3,6 +3,7 @@ package com.saldo.gateway;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.IdentityToken;
 import com.saldo.identity.Scope;
+import com.saldo.problem.ProblemException;
 import com.saldo.problem.Problems;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -16,7 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -31,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Verifies API keys by asking the backoffice, and remembers each answer (yes or no) for the cache
  * time, so that a revoked key stops working everywhere within that time and the backoffice sees at
- * most one question per key and interval. The cache is keyed by the key's SHA-256, never by the key
- * itself.
+ * most one question per key at a time, about two per key and cache time while the key is busy. The
+ * cache is keyed by the key's SHA-256, never by the key itself.
  */
 final class ApiKeyCredentials {
 
@@ -42,7 +46,12 @@ final class ApiKeyCredentials {
   private static final CallerIdentity GATEWAY =
       new CallerIdentity(null, "gateway", Set.of(Scope.INTERNAL));
 
-  private record Cached(Optional<Verified> verified, long expiresAt) {}
+  /**
+   * An answer, trusted until {@code expiresAt}; the first request after {@code refreshAt} asks
+   * again while the others keep using it, so a busy key never expires under its callers.
+   */
+  private record Cached(
+      Optional<Verified> verified, long expiresAt, long refreshAt, AtomicBoolean refreshing) {}
 
   private record Answer(int status, byte[] body) {}
 
@@ -50,6 +59,8 @@ final class ApiKeyCredentials {
   private static final int ANSWER_SIZE_MAX = 64 * 1024;
 
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Optional<Verified>>> inflight =
+      new ConcurrentHashMap<>();
   private final CloseableHttpClient http;
   private final Backends backends;
   private final IdentityToken tokens;
@@ -75,18 +86,57 @@ final class ApiKeyCredentials {
     String digest = sha256(key);
     long now = nanoTime.getAsLong();
     Cached cached = cache.get(digest);
-    if (cached != null && cached.expiresAt() - now > 0) {
-      return cached.verified();
+    if (cached == null || cached.expiresAt() - now <= 0) {
+      return load(key, digest);
     }
-    Optional<Verified> verified = ask(key);
+    if (cached.refreshAt() - now <= 0 && cached.refreshing().compareAndSet(false, true)) {
+      try {
+        return load(key, digest);
+      } catch (ProblemException unavailable) {
+        return cached.verified(); // still within its time; the next miss asks again
+      }
+    }
+    return cached.verified();
+  }
+
+  /**
+   * Asks the backoffice once per key at a time: callers that need the same key meanwhile wait for
+   * that answer instead of asking too (at thousands of requests per second, an expired entry
+   * otherwise sends every request that arrives before the first answer to the backoffice).
+   */
+  private Optional<Verified> load(String key, String digest) {
+    CompletableFuture<Optional<Verified>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<Verified>> running = inflight.putIfAbsent(digest, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    try {
+      Optional<Verified> verified = ask(key);
+      store(digest, verified);
+      mine.complete(verified);
+      return verified;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inflight.remove(digest, mine);
+    }
+  }
+
+  private void store(String digest, Optional<Verified> verified) {
+    long now = nanoTime.getAsLong();
     if (cache.size() >= sizeMax) {
       cache.entrySet().removeIf(e -> e.getValue().expiresAt() - now <= 0);
       if (cache.size() >= sizeMax) {
         cache.clear();
       }
     }
-    cache.put(digest, new Cached(verified, now + ttlNanos));
-    return verified;
+    cache.put(
+        digest, new Cached(verified, now + ttlNanos, now + ttlNanos / 2, new AtomicBoolean()));
   }
 
   private Optional<Verified> ask(String key) {
