@@ -343,6 +343,22 @@ class TransferContractTest extends LedgerServer {
       cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
     } while (cursor != null);
     assertThat(seen).containsExactlyElementsOf(made.reversed());
+    // The customer's pages merge its debits and its credit (the top-up), newest first.
+    List<String> both = new ArrayList<>();
+    cursor = null;
+    do {
+      JsonNode page =
+          api.get(
+                  "/v1/transfers?accountId="
+                      + customer
+                      + "&limit=2"
+                      + (cursor == null ? "" : "&cursor=" + cursor))
+              .json();
+      page.get("data").forEach(t -> both.add(t.get("id").asString()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+    } while (cursor != null);
+    assertThat(both).hasSize(6).doesNotHaveDuplicates();
+    assertThat(both.subList(0, 5)).containsExactlyElementsOf(made.reversed());
     assertThat(api.get("/v1/transfers?reference=even").json().get("data").size()).isEqualTo(3);
     assertThat(api.get("/v1/transfers?accountId=" + customer).json().get("data").size())
         .isEqualTo(6);

@@ -48,29 +48,43 @@ public final class JdbcTransfers implements Transfers {
 
   @Override
   public List<Transfer> list(UUID tenantId, Filter filter, Position after, int limit) {
+    List<Object> args = new ArrayList<>();
     if (filter.accountId() != null) {
-      // One index per side; the merge of the two newest-first runs is the page.
-      List<Transfer> debits = query(tenantId, "debit_account_id", filter, after, limit);
-      List<Transfer> credits = query(tenantId, "credit_account_id", filter, after, limit);
-      List<Transfer> merged = new ArrayList<>(debits);
-      merged.addAll(credits);
-      merged.sort(
-          (a, b) -> {
-            int byTime = b.createdAt().compareTo(a.createdAt());
-            return byTime != 0 ? byTime : b.id().compareTo(a.id());
-          });
-      return merged.subList(0, Math.min(limit, merged.size()));
+      // One index per side, each walked newest first; the database merges the two runs into the
+      // page, in one round trip.
+      String debits = side(tenantId, "debit_account_id", filter, after, limit, args);
+      String credits = side(tenantId, "credit_account_id", filter, after, limit, args);
+      args.add(limit);
+      return transactions.query(
+          "SELECT * FROM (("
+              + debits
+              + ") UNION ALL ("
+              + credits
+              + ")) AS t"
+              + " ORDER BY t.created_at DESC, t.id DESC LIMIT ?",
+          args,
+          TransferRows::transfer);
     }
-    return query(tenantId, filter.reference() != null ? "reference" : null, filter, after, limit);
+    String sql =
+        side(tenantId, filter.reference() != null ? "reference" : null, filter, after, limit, args);
+    return transactions.query(sql, args, TransferRows::transfer);
   }
 
-  private List<Transfer> query(
-      UUID tenantId, String keyColumn, Filter filter, Position after, int limit) {
+  /**
+   * The newest-first page of one index, as SQL whose arguments are appended to {@code args}: the
+   * tenant's transfers, or those with the key column equal to the filter's account or reference.
+   */
+  private static String side(
+      UUID tenantId,
+      String keyColumn,
+      Filter filter,
+      Position after,
+      int limit,
+      List<Object> args) {
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(TransferRows.COLUMNS)
             .append(" FROM transfers t WHERE t.tenant_id = ?");
-    List<Object> args = new ArrayList<>();
     args.add(tenantId);
     if ("reference".equals(keyColumn)) {
       sql.append(" AND t.reference = ?");
@@ -99,7 +113,7 @@ public final class JdbcTransfers implements Transfers {
     }
     sql.append(" AND t.status <> 'rejected' ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
     args.add(limit);
-    return transactions.query(sql.toString(), args, TransferRows::transfer);
+    return sql.toString();
   }
 
   private static OffsetDateTime time(Instant instant) {
