@@ -1,8 +1,9 @@
 package com.saldo.gateway;
 
 import com.saldo.identity.IdentityToken;
+import java.net.http.HttpClient;
 import java.time.Clock;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import java.util.concurrent.Executors;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,8 +20,13 @@ public class GatewayApplication {
 
   /** One client, so connections to the backends are pooled and kept alive. */
   @Bean(destroyMethod = "close")
-  CloseableHttpClient backendClient(GatewayProperties properties) {
-    return Upstream.client(properties);
+  HttpClient backendClient(GatewayProperties properties) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(properties.connectTimeout())
+        .executor(Executors.newVirtualThreadPerTaskExecutor())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
   }
 
   @Bean
@@ -30,7 +36,7 @@ public class GatewayApplication {
 
   @Bean
   ApiKeyCredentials apiKeyCredentials(
-      CloseableHttpClient backendClient,
+      HttpClient backendClient,
       Backends backends,
       IdentityToken tokens,
       GatewayProperties properties) {

@@ -12,17 +12,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,7 +49,7 @@ public class Proxy {
           "content-disposition",
           "cache-control");
 
-  private final CloseableHttpClient http;
+  private final HttpClient http;
   private final Backends backends;
   private final ApiKeyCredentials apiKeys;
   private final JwtCredentials jwts;
@@ -60,7 +58,7 @@ public class Proxy {
   private final GatewayProperties properties;
 
   Proxy(
-      CloseableHttpClient http,
+      HttpClient http,
       Backends backends,
       ApiKeyCredentials apiKeys,
       JwtCredentials jwts,
@@ -143,30 +141,43 @@ public class Proxy {
     boolean idempotent = method.equals("GET");
     String identity = tokens.current(caller.identity(), properties.identityLifetime());
     for (Backends.Instance instance : instances) {
-      ClassicRequestBuilder out =
-          ClassicRequestBuilder.create(method)
-              .setUri(instance.base() + target)
-              .addHeader(RequestIds.HEADER, RequestIds.of(request))
-              .addHeader(IdentityToken.HEADER, identity);
+      HttpRequest.Builder out =
+          HttpRequest.newBuilder(URI.create(instance.base() + target))
+              .timeout(properties.requestTimeout())
+              .method(
+                  method,
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body))
+              .header(RequestIds.HEADER, RequestIds.of(request))
+              .header(IdentityToken.HEADER, identity);
       for (String name : REQUEST_HEADERS) {
         String value = request.getHeader(name);
         if (value != null) {
-          out.addHeader(name, value);
+          out.header(name, value);
         }
       }
-      if (!idempotent) {
-        out.setEntity(new ByteArrayEntity(body, null));
-      }
       try {
-        http.execute(out.build(), answer -> relay(answer, response));
+        HttpResponse<InputStream> answer =
+            http.send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
+        relay(answer, response);
         return;
-      } catch (ConnectException | ConnectTimeoutException refused) {
-        // nothing was sent: the next instance may take it
+      } catch (ConnectException refused) {
         instance.eject().run();
+      } catch (HttpTimeoutException timeout) {
+        log.warn("{} {} timed out at {}", method, route.service(), instance.base());
+        if (!idempotent) {
+          break;
+        }
       } catch (IOException broken) {
         if (response.isCommitted()) {
           // the answer was being relayed; the client sees the connection end
-          log.warn("{} {} broke off at {}: {}", method, route.service(), instance.base(), broken);
+          log.warn(
+              "{} {} broke off at {}: {}",
+              method,
+              route.service(),
+              instance.base(),
+              broken.toString());
           throw broken;
         }
         log.warn(
@@ -174,26 +185,29 @@ public class Proxy {
         if (!idempotent) {
           break;
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
       }
     }
     throw Problems.unavailable();
   }
 
-  private static Void relay(ClassicHttpResponse answer, HttpServletResponse response)
+  private static void relay(HttpResponse<InputStream> answer, HttpServletResponse response)
       throws IOException {
-    response.setStatus(answer.getCode());
-    for (Header header : answer.getHeaders()) {
-      if (RESPONSE_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT))) {
-        response.addHeader(header.getName(), header.getValue());
-      }
+    response.setStatus(answer.statusCode());
+    answer
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> response.addHeader(name, v));
+              }
+            });
+    try (InputStream in = answer.body();
+        OutputStream out = response.getOutputStream()) {
+      in.transferTo(out);
     }
-    HttpEntity entity = answer.getEntity();
-    if (entity != null) {
-      try (InputStream in = entity.getContent();
-          OutputStream out = response.getOutputStream()) {
-        in.transferTo(out);
-      }
-    }
-    return null;
   }
 }

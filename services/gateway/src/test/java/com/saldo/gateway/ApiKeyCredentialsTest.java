@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class ApiKeyCredentialsTest {
   private final AtomicLong now = new AtomicLong(1_000 * SECOND);
   private final UUID tenant = UUID.randomUUID();
   private HttpServer backoffice;
-  private CloseableHttpClient http;
+  private HttpClient http;
   private ApiKeyCredentials credentials;
 
   @BeforeEach
@@ -83,11 +83,10 @@ class ApiKeyCredentialsTest {
             1000,
             Duration.ofSeconds(30),
             Duration.ofSeconds(5),
-            64,
             1000,
             2000,
             List.of());
-    http = Upstream.client(properties);
+    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     credentials =
         new ApiKeyCredentials(
             http,
