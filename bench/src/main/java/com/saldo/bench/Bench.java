@@ -471,38 +471,28 @@ public final class Bench {
 
   /** Money conserved across the tenant; a sample of acknowledged transfers exists. */
   private boolean verify() throws IOException, InterruptedException {
-    long sum = 0;
-    long held = 0;
-    String cursor = null;
-    int accounts = 0;
-    do {
-      Api.Answer page =
-          api.get("/v1/accounts?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
-      for (JsonNode account : page.json().get("data")) {
-        sum += account.get("balance").get("posted").asLong();
-        held += account.get("balance").get("held").asLong();
-        accounts++;
-      }
-      JsonNode next = page.json().get("nextCursor");
-      cursor = next.isNull() ? null : next.asString();
-    } while (cursor != null);
+    long[] totals = new long[3]; // posted sum, held sum, accounts
+    eachListed(
+        "/v1/accounts",
+        account -> {
+          totals[0] += account.get("balance").get("posted").asLong();
+          totals[1] += account.get("balance").get("held").asLong();
+          totals[2]++;
+        });
+    long sum = totals[0];
+    long held = totals[1];
+    long accounts = totals[2];
     Map<UUID, Integer> seen = new java.util.HashMap<>(acknowledged.size() * 2);
     for (UUID id : acknowledged) {
       seen.put(id, 0);
     }
-    long listed = 0;
-    cursor = null;
-    do {
-      Api.Answer page =
-          api.get("/v1/transfers?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
-      require(page.status() == 200, "cannot list the transfers: " + page.body());
-      for (JsonNode transfer : page.json().get("data")) {
-        seen.computeIfPresent(UUID.fromString(transfer.get("id").asString()), (id, n) -> n + 1);
-        listed++;
-      }
-      JsonNode next = page.json().get("nextCursor");
-      cursor = next.isNull() ? null : next.asString();
-    } while (cursor != null);
+    LongAdder listed = new LongAdder();
+    eachListed(
+        "/v1/transfers",
+        transfer -> {
+          seen.computeIfPresent(UUID.fromString(transfer.get("id").asString()), (id, n) -> n + 1);
+          listed.increment();
+        });
     long missing = seen.values().stream().filter(n -> n == 0).count();
     long doubled = seen.values().stream().filter(n -> n > 1).count();
     boolean ok = sum == 0 && missing == 0 && doubled == 0;
@@ -512,13 +502,30 @@ public final class Bench {
         accounts,
         sum,
         held,
-        listed,
+        listed.sum(),
         seen.size(),
         missing,
         doubled,
         unchecked.sum() == 0 ? "" : " (" + unchecked.sum() + " more not checked)",
         ok ? "OK" : "FAILED");
     return ok;
+  }
+
+  /**
+   * Hands each item of one of the tenant's listings to {@code item}, a page of 1000 at a time, so
+   * that a listing of a million transfers never sits in memory whole.
+   */
+  private void eachListed(String path, java.util.function.Consumer<JsonNode> item)
+      throws IOException {
+    String cursor = null;
+    do {
+      Api.Answer page = api.get(path + "?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
+      require(page.status() == 200, "cannot list " + path + ": " + page.body());
+      JsonNode json = page.json();
+      json.get("data").forEach(item);
+      JsonNode next = json.get("nextCursor");
+      cursor = next.isNull() ? null : next.asString();
+    } while (cursor != null);
   }
 
   private static void require(boolean condition, String message) {

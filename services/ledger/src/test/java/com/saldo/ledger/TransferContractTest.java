@@ -318,6 +318,24 @@ class TransferContractTest extends LedgerServer {
     assertThat(posted(api, merchant)).isEqualTo(100);
   }
 
+  /** The ids of an account's transfers, read page by page with pages of two. */
+  private List<String> idsInPagesOfTwo(String accountId) {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page =
+          api.get(
+                  "/v1/transfers?accountId="
+                      + accountId
+                      + "&limit=2"
+                      + (cursor == null ? "" : "&cursor=" + cursor))
+              .json();
+      page.get("data").forEach(t -> ids.add(t.get("id").asString()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+    } while (cursor != null);
+    return ids;
+  }
+
   @Test
   void listingIsNewestFirstFilteredAndPaged() {
     String other = openAccount(api);
@@ -329,34 +347,9 @@ class TransferContractTest extends LedgerServer {
       api.post("/v1/transfers", body);
       made.add((String) body.get("id"));
     }
-    List<String> seen = new ArrayList<>();
-    String cursor = null;
-    do {
-      JsonNode page =
-          api.get(
-                  "/v1/transfers?accountId="
-                      + merchant
-                      + "&limit=2"
-                      + (cursor == null ? "" : "&cursor=" + cursor))
-              .json();
-      page.get("data").forEach(t -> seen.add(t.get("id").asString()));
-      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-    } while (cursor != null);
-    assertThat(seen).containsExactlyElementsOf(made.reversed());
+    assertThat(idsInPagesOfTwo(merchant)).containsExactlyElementsOf(made.reversed());
     // The customer's pages merge its debits and its credit (the top-up), newest first.
-    List<String> both = new ArrayList<>();
-    cursor = null;
-    do {
-      JsonNode page =
-          api.get(
-                  "/v1/transfers?accountId="
-                      + customer
-                      + "&limit=2"
-                      + (cursor == null ? "" : "&cursor=" + cursor))
-              .json();
-      page.get("data").forEach(t -> both.add(t.get("id").asString()));
-      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-    } while (cursor != null);
+    List<String> both = idsInPagesOfTwo(customer);
     assertThat(both).hasSize(6).doesNotHaveDuplicates();
     assertThat(both.subList(0, 5)).containsExactlyElementsOf(made.reversed());
     assertThat(api.get("/v1/transfers?reference=even").json().get("data").size()).isEqualTo(3);
