@@ -6,11 +6,12 @@ import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.AbstractProtocol;
 
 /**
  * Answers what Tomcat refuses before any filter or servlet runs (a URL with an encoded NUL or
  * slash, a malformed request line) with a problem, like everything else, instead of Tomcat's HTML
- * error page.
+ * error page; and what it refuses while shutting down gracefully with 503, so that clients retry.
  */
 public final class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -19,6 +20,17 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     int status = response.getStatus();
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
+    }
+    if (status == 400
+        && (paused(request) || request.getCoyoteRequest().getMimeHeaders().size() == 0)) {
+      // Tomcat met this request on a kept-alive connection while shutting down: it marked it 503,
+      // skipped its headers, then refused it for the Host header it had not read. The request
+      // was never looked at, so the truth is "retry", not "malformed". The connector may be
+      // resumed by now, but a request without a single header is the trace left: HTTP/1.1 needs
+      // Host, and a client that truly sends none is told to retry instead of told it is wrong.
+      status = 503;
+      response.setStatus(status);
+      response.setHeader("Retry-After", "1");
     }
     ProblemException problem = ProblemAdvice.forStatus(status);
     String body =
@@ -42,5 +54,11 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     } catch (IOException | IllegalStateException ignored) {
       // The client is gone or the response is committed; nothing more can be said.
     }
+  }
+
+  private static boolean paused(Request request) {
+    return request.getConnector() != null
+        && request.getConnector().getProtocolHandler() instanceof AbstractProtocol<?> protocol
+        && protocol.isPaused();
   }
 }
