@@ -1,6 +1,7 @@
 package com.saldo.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,17 @@ public class ProblemAdvice {
         request, ProblemException.invalid(e.getName(), "must be a valid " + type));
   }
 
+  /**
+   * Anything unexpected. Once part of an answer has been sent nothing can be added to it: the
+   * exception goes on to the container, which ends the connection without finishing the answer, so
+   * the client sees it broken off instead of a whole answer with a problem glued to its end.
+   */
   @ExceptionHandler(Exception.class)
-  public ResponseEntity<Problem> unexpected(HttpServletRequest request, Exception e) {
+  public ResponseEntity<Problem> unexpected(
+      HttpServletRequest request, HttpServletResponse response, Exception e) throws Exception {
+    if (response.isCommitted()) {
+      throw e;
+    }
     if (e instanceof ErrorResponse framework) {
       return ProblemWriter.entity(request, forStatus(framework.getStatusCode().value()));
     }

@@ -7,9 +7,6 @@ import com.saldo.problem.ProblemException;
 import com.saldo.problem.Problems;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +22,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,19 +53,23 @@ final class ApiKeyCredentials {
   private record Cached(
       Optional<Verified> verified, long expiresAt, long refreshAt, AtomicBoolean refreshing) {}
 
+  private record Answer(int status, byte[] body) {}
+
+  /** The backoffice's answer about one key is a few hundred bytes. */
+  private static final int ANSWER_SIZE_MAX = 64 * 1024;
+
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Optional<Verified>>> inflight =
       new ConcurrentHashMap<>();
-  private final HttpClient http;
+  private final CloseableHttpClient http;
   private final Backends backends;
   private final IdentityToken tokens;
   private final long ttlNanos;
   private final int sizeMax;
-  private final Duration timeout;
   private final LongSupplier nanoTime;
 
   ApiKeyCredentials(
-      HttpClient http,
+      CloseableHttpClient http,
       Backends backends,
       IdentityToken tokens,
       GatewayProperties properties,
@@ -70,7 +78,6 @@ final class ApiKeyCredentials {
     this.backends = backends;
     this.tokens = tokens;
     this.ttlNanos = properties.credentialCacheTtl().toNanos();
-    this.timeout = properties.requestTimeout();
     this.sizeMax = properties.credentialCacheSizeMax();
     this.nanoTime = nanoTime;
   }
@@ -135,30 +142,32 @@ final class ApiKeyCredentials {
   private Optional<Verified> ask(String key) {
     byte[] body = JSON.writeValueAsBytes(Map.of("key", key));
     for (Backends.Instance instance : backends.order("backoffice")) {
-      HttpRequest request =
-          HttpRequest.newBuilder(instance.base().resolve("/internal/v1/credentials/verify"))
-              .timeout(timeout)
-              .header("Content-Type", "application/json")
-              .header(IdentityToken.HEADER, tokens.current(GATEWAY, Duration.ofSeconds(30)))
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+      ClassicHttpRequest request =
+          ClassicRequestBuilder.post(instance.base().resolve("/internal/v1/credentials/verify"))
+              .addHeader(IdentityToken.HEADER, tokens.current(GATEWAY, Duration.ofSeconds(30)))
+              .setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON))
               .build();
       try {
-        HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (answer.statusCode() == 200) {
+        Answer answer =
+            http.execute(
+                request,
+                response ->
+                    new Answer(
+                        response.getCode(),
+                        response.getEntity() == null
+                            ? new byte[0]
+                            : EntityUtils.toByteArray(response.getEntity(), ANSWER_SIZE_MAX)));
+        if (answer.status() == 200) {
           return Optional.of(parse(JSON.readTree(answer.body())));
         }
-        if (answer.statusCode() == 401 || answer.statusCode() == 400) {
+        if (answer.status() == 401 || answer.status() == 400) {
           return Optional.empty();
         }
-        log.warn(
-            "backoffice at {} answered {} to a key check", instance.base(), answer.statusCode());
-      } catch (ConnectException e) {
+        log.warn("backoffice at {} answered {} to a key check", instance.base(), answer.status());
+      } catch (ConnectException | ConnectTimeoutException e) {
         instance.eject().run();
       } catch (IOException e) {
         // try the next instance; the question changes nothing
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
       }
     }
     throw Problems.unavailable();

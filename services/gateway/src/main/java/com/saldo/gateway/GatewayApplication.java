@@ -1,9 +1,8 @@
 package com.saldo.gateway;
 
 import com.saldo.identity.IdentityToken;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,13 +19,8 @@ public class GatewayApplication {
 
   /** One client, so connections to the backends are pooled and kept alive. */
   @Bean(destroyMethod = "close")
-  HttpClient backendClient(GatewayProperties properties) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(properties.connectTimeout())
-        .executor(Executors.newVirtualThreadPerTaskExecutor())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+  CloseableHttpClient backendClient(GatewayProperties properties) {
+    return Upstream.client(properties);
   }
 
   @Bean
@@ -36,7 +30,7 @@ public class GatewayApplication {
 
   @Bean
   ApiKeyCredentials apiKeyCredentials(
-      HttpClient backendClient,
+      CloseableHttpClient backendClient,
       Backends backends,
       IdentityToken tokens,
       GatewayProperties properties) {

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The gateway's settings ({@code saldo.gateway.*}): where each service runs (one or more base
- * URLs), timeouts, how long a verified credential is trusted, the default rate limit, and the JWT
- * issuers it accepts.
+ * URLs), timeouts, the connections kept to each backend instance, how long a verified credential is
+ * trusted, the default rate limit, and the JWT issuers it accepts.
  */
 @ConfigurationProperties("saldo.gateway")
 public record GatewayProperties(
@@ -21,6 +21,7 @@ public record GatewayProperties(
     @DefaultValue("100000") int credentialCacheSizeMax,
     @DefaultValue("30s") Duration identityLifetime,
     @DefaultValue("5s") Duration ejectionTime,
+    @DefaultValue("1024") int backendConnectionsMax,
     @DefaultValue("1000") int ratePerSecondDefault,
     @DefaultValue("2000") int burstDefault,
     List<Issuer> jwtIssuers) {
@@ -43,7 +44,10 @@ public record GatewayProperties(
     if (identityLifetime.compareTo(Duration.ofSeconds(60)) > 0 || identityLifetime.isNegative()) {
       throw new IllegalArgumentException("saldo.gateway.identity-lifetime must be within 0..60s");
     }
-    if (ratePerSecondDefault < 1 || burstDefault < 1 || credentialCacheSizeMax < 1) {
+    if (ratePerSecondDefault < 1
+        || burstDefault < 1
+        || credentialCacheSizeMax < 1
+        || backendConnectionsMax < 1) {
       throw new IllegalArgumentException("saldo.gateway limits must be positive");
     }
   }

@@ -12,15 +12,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,7 +51,7 @@ public class Proxy {
           "content-disposition",
           "cache-control");
 
-  private final HttpClient http;
+  private final CloseableHttpClient http;
   private final Backends backends;
   private final ApiKeyCredentials apiKeys;
   private final JwtCredentials jwts;
@@ -58,7 +60,7 @@ public class Proxy {
   private final GatewayProperties properties;
 
   Proxy(
-      HttpClient http,
+      CloseableHttpClient http,
       Backends backends,
       ApiKeyCredentials apiKeys,
       JwtCredentials jwts,
@@ -141,37 +143,30 @@ public class Proxy {
     boolean idempotent = method.equals("GET");
     String identity = tokens.current(caller.identity(), properties.identityLifetime());
     for (Backends.Instance instance : instances) {
-      HttpRequest.Builder out =
-          HttpRequest.newBuilder(URI.create(instance.base() + target))
-              .timeout(properties.requestTimeout())
-              .method(
-                  method,
-                  body.length == 0
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofByteArray(body))
-              .header(RequestIds.HEADER, RequestIds.of(request))
-              .header(IdentityToken.HEADER, identity);
+      ClassicRequestBuilder out =
+          ClassicRequestBuilder.create(method)
+              .setUri(instance.base() + target)
+              .addHeader(RequestIds.HEADER, RequestIds.of(request))
+              .addHeader(IdentityToken.HEADER, identity);
       for (String name : REQUEST_HEADERS) {
         String value = request.getHeader(name);
         if (value != null) {
-          out.header(name, value);
+          out.addHeader(name, value);
         }
       }
+      if (!idempotent) {
+        out.setEntity(new ByteArrayEntity(body, null));
+      }
       try {
-        HttpResponse<InputStream> answer =
-            http.send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
-        relay(answer, response);
+        http.execute(out.build(), answer -> relay(answer, response));
         return;
-      } catch (ConnectException refused) {
+      } catch (ConnectException | ConnectTimeoutException refused) {
+        // nothing was sent: the next instance may take it
         instance.eject().run();
-      } catch (HttpTimeoutException timeout) {
-        log.warn("{} {} timed out at {}", method, route.service(), instance.base());
-        if (!idempotent) {
-          break;
-        }
       } catch (IOException broken) {
         if (response.isCommitted()) {
-          // the answer was being relayed; the client sees the connection end
+          // part of the answer was relayed: the connection is ended without finishing it, so
+          // the client knows the answer is incomplete and retries with the same id
           log.warn(
               "{} {} broke off at {}: {}",
               method,
@@ -185,29 +180,35 @@ public class Proxy {
         if (!idempotent) {
           break;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
       }
     }
     throw Problems.unavailable();
   }
 
-  private static void relay(HttpResponse<InputStream> answer, HttpServletResponse response)
+  private static Void relay(ClassicHttpResponse answer, HttpServletResponse response)
       throws IOException {
-    response.setStatus(answer.statusCode());
-    answer
-        .headers()
-        .map()
-        .forEach(
-            (name, values) -> {
-              if (RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> response.addHeader(name, v));
-              }
-            });
-    try (InputStream in = answer.body();
-        OutputStream out = response.getOutputStream()) {
-      in.transferTo(out);
+    response.setStatus(answer.getCode());
+    for (Header header : answer.getHeaders()) {
+      if (RESPONSE_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT))) {
+        response.addHeader(header.getName(), header.getValue());
+      }
     }
+    HttpEntity entity = answer.getEntity();
+    if (entity == null) {
+      return null;
+    }
+    // The servlet's stream is left for the container to finish: closing it here would end a
+    // broken answer cleanly, and the client would take a truncated body for a whole one.
+    OutputStream out = response.getOutputStream();
+    try (InputStream in = entity.getContent()) {
+      in.transferTo(out);
+    } catch (IOException broken) {
+      if (!response.isCommitted()) {
+        // nothing reached the client yet: forget the status and headers, answer as if refused
+        response.reset();
+      }
+      throw broken;
+    }
+    return null;
   }
 }

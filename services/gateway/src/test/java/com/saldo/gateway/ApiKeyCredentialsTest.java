@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class ApiKeyCredentialsTest {
   private final AtomicLong now = new AtomicLong(1_000 * SECOND);
   private final UUID tenant = UUID.randomUUID();
   private HttpServer backoffice;
-  private HttpClient http;
+  private CloseableHttpClient http;
   private ApiKeyCredentials credentials;
 
   @BeforeEach
@@ -83,10 +83,11 @@ class ApiKeyCredentialsTest {
             1000,
             Duration.ofSeconds(30),
             Duration.ofSeconds(5),
+            64,
             1000,
             2000,
             List.of());
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    http = Upstream.client(properties);
     credentials =
         new ApiKeyCredentials(
             http,
