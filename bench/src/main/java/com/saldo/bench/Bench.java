@@ -44,9 +44,21 @@ public final class Bench {
   private final LongAdder transfersDone = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final LongAdder unchecked = new LongAdder();
-  private volatile boolean measuring;
-  private volatile long runStart;
+
+  /**
+   * When the current phase (warm-up, then the measured run) began. Every operation is counted the
+   * same way in both phases, and the counts are cleared when the measured run begins. When a branch
+   * was taken only once measuring started, the first seconds of every run showed stalls of 50 to
+   * 190 ms that were the load generator's own (most likely the JIT recompiling its hot path for the
+   * new branch, on the core it shares with PostgreSQL); with one path they are gone.
+   */
+  private volatile long runStart = System.nanoTime();
+
   private final java.util.concurrent.atomic.AtomicLongArray perSecond =
+      new java.util.concurrent.atomic.AtomicLongArray(3600);
+
+  /** The slowest operation that ended in each second of the run, in microseconds. */
+  private final java.util.concurrent.atomic.AtomicLongArray slowestPerSecond =
       new java.util.concurrent.atomic.AtomicLongArray(3600);
 
   record Options(
@@ -218,18 +230,20 @@ public final class Bench {
       threads.add(Thread.ofPlatform().name("bench-schedule").start(() -> schedule(end, sent)));
     }
     Thread.sleep(options.warmup().toMillis());
+    runStart = System.nanoTime();
     latencies.reset();
-    outcomes.clear();
+    outcomes.values().forEach(LongAdder::reset);
     transfersDone.reset();
     retries.reset();
-    runStart = System.nanoTime();
-    measuring = true;
+    for (int i = 0; i < perSecond.length(); i++) {
+      perSecond.set(i, 0);
+      slowestPerSecond.set(i, 0);
+    }
     long start = System.nanoTime();
     for (Thread thread : threads) {
       thread.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    measuring = false;
     report(latencies.getIntervalHistogram(), seconds);
   }
 
@@ -275,12 +289,12 @@ public final class Bench {
 
   private void record(long dueNanos) {
     long now = System.nanoTime();
-    latencies.recordValue(Math.max(1, (now - dueNanos) / 1000));
-    if (measuring) {
-      int second = (int) ((now - runStart) / 1_000_000_000L);
-      if (second >= 0 && second < perSecond.length()) {
-        perSecond.incrementAndGet(second);
-      }
+    long micros = Math.max(1, (now - dueNanos) / 1000);
+    latencies.recordValue(micros);
+    int second = (int) ((now - runStart) / 1_000_000_000L);
+    if (second >= 0 && second < perSecond.length()) {
+      perSecond.incrementAndGet(second);
+      slowestPerSecond.accumulateAndGet(second, micros, Math::max);
     }
   }
 
@@ -386,9 +400,7 @@ public final class Bench {
             posted++;
           }
         }
-        if (measuring) {
-          transfersDone.add(posted);
-        }
+        transfersDone.add(posted);
       }
     }
 
@@ -428,7 +440,7 @@ public final class Bench {
       }
       int status = status(answer);
       outcomes.computeIfAbsent(operation + " " + status, k -> new LongAdder()).increment();
-      if (measuring && !operation.equals("batch") && method.equals("POST") && status < 300) {
+      if (!operation.equals("batch") && method.equals("POST") && status < 300) {
         transfersDone.increment();
       }
       return answer;
@@ -459,10 +471,12 @@ public final class Bench {
             retries.sum(),
             new TreeMap<>(
                 outcomes.entrySet().stream()
+                    .filter(e -> e.getValue().sum() > 0)
                     .collect(
                         java.util.stream.Collectors.toMap(
                             Map.Entry::getKey, e -> e.getValue().sum()))),
             perSecond,
+            slowestPerSecond,
             (int) Math.ceil(seconds));
     System.out.print(report.table());
     java.nio.file.Path written = report.write(java.nio.file.Path.of(options.reportDir()));

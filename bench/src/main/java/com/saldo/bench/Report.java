@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The result of one run: the table printed at the end, a JSON file for machines, and a
- * self-contained HTML page with a latency-by-percentile plot and a throughput-over-time plot.
- * Compared with the reference system: 100 requests/s per vCPU, mean 50 ms, p98 120 ms.
+ * self-contained HTML page with a latency-by-percentile plot and plots of the throughput and the
+ * slowest answer over time. Compared with the reference system: 100 requests/s per vCPU, mean 50
+ * ms, p98 120 ms.
  */
 record Report(
     String workload,
@@ -38,7 +39,8 @@ record Report(
     long errors,
     Map<String, Long> outcomes,
     List<double[]> percentiles,
-    long[] perSecond) {
+    long[] perSecond,
+    double[] slowestMsPerSecond) {
 
   static final double REFERENCE_RPS_PER_VCPU = 100;
   static final double REFERENCE_MEAN_MS = 50;
@@ -55,6 +57,7 @@ record Report(
       long retries,
       Map<String, Long> outcomes,
       AtomicLongArray perSecond,
+      AtomicLongArray slowestPerSecond,
       int secondsMeasured) {
     List<double[]> percentiles = new ArrayList<>();
     for (double p :
@@ -67,8 +70,10 @@ record Report(
             .mapToLong(Map.Entry::getValue)
             .sum();
     long[] throughput = new long[Math.min(secondsMeasured, perSecond.length())];
+    double[] slowest = new double[throughput.length];
     for (int i = 0; i < throughput.length; i++) {
       throughput[i] = perSecond.get(i);
+      slowest[i] = slowestPerSecond.get(i) / 1000.0;
     }
     return new Report(
         workload,
@@ -88,7 +93,8 @@ record Report(
         errors,
         outcomes,
         percentiles,
-        throughput);
+        throughput,
+        slowest);
   }
 
   double requestsPerSecond() {
@@ -130,6 +136,14 @@ record Report(
             p999Ms,
             maxMs));
     t.append(String.format(Locale.ROOT, "errors        %,d   retries %,d%n", errors, retries));
+    t.append("stalls        the seconds with the slowest answers:");
+    java.util.stream.IntStream.range(0, slowestMsPerSecond.length)
+        .boxed()
+        .sorted((a, b) -> Double.compare(slowestMsPerSecond[b], slowestMsPerSecond[a]))
+        .limit(5)
+        .forEach(
+            i -> t.append(String.format(Locale.ROOT, " %d s %.0f ms;", i, slowestMsPerSecond[i])));
+    t.append(System.lineSeparator());
     Map<String, Double> r = ratios();
     t.append(
         String.format(
@@ -171,6 +185,7 @@ record Report(
     json.put("ratioToReference", ratios());
     json.put("percentilesMs", percentiles);
     json.put("throughputPerSecond", perSecond);
+    json.put("slowestMsPerSecond", slowestMsPerSecond);
     Files.writeString(
         Path.of(base + ".json"),
         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json));
@@ -192,8 +207,10 @@ record Report(
       latency.add(new double[] {nines(p[0]), p[1]});
     }
     List<double[]> throughput = new ArrayList<>();
+    List<double[]> slowest = new ArrayList<>();
     for (int i = 0; i < perSecond.length; i++) {
       throughput.add(new double[] {i, perSecond[i]});
+      slowest.add(new double[] {i, slowestMsPerSecond[i]});
     }
     Map<String, Double> r = ratios();
     return """
@@ -209,6 +226,8 @@ record Report(
         <h2>Latency by percentile</h2>%s
         <p>x: percentile on a scale of nines (1 = 90%%, 2 = 99%%, 3 = 99.9%%); y: milliseconds</p>
         <h2>Throughput over time</h2>%s<p>x: second of the run; y: completed requests</p>
+        <h2>Slowest answer over time</h2>%s<p>x: second of the run; y: the slowest request that
+        ended in that second, in milliseconds (a stall shows as a spike)</p>
         <h2>Answers</h2><table>%s</table></body></html>
         """
         .formatted(
@@ -233,6 +252,7 @@ record Report(
             r.get("p98"),
             Svg.line(latency, "nines", "ms"),
             Svg.line(throughput, "s", "req/s"),
+            Svg.line(slowest, "s", "ms"),
             rows);
   }
 
