@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Proves that every workload of the benchmark runs against a real Saldo, gets no error, and ends
@@ -64,5 +66,24 @@ class BenchSmokeSystemTest {
         .containsPattern("verify .* OK")
         .contains("report ");
     assertThat(printed).doesNotContain(" 500 ").doesNotContain(" 503 ");
+    assertThat(printed).containsPattern("stalls .* \\d+ s \\d+ ms;");
+    String base =
+        printed
+            .lines()
+            .filter(l -> l.startsWith("report "))
+            .findFirst()
+            .orElseThrow()
+            .substring(7)
+            .strip()
+            .replace(".json and .html", "");
+    JsonNode report =
+        JsonMapper.builder().build().readTree(Files.readString(Path.of(base + ".json")));
+    assertThat(report.get("slowestMsPerSecond").size())
+        .isEqualTo(report.get("throughputPerSecond").size())
+        .isPositive();
+    for (JsonNode slowest : report.get("slowestMsPerSecond")) {
+      assertThat(slowest.asDouble()).isPositive();
+    }
+    assertThat(Files.readString(Path.of(base + ".html"))).contains("Slowest answer over time");
   }
 }

@@ -69,8 +69,9 @@ public class AuditLog {
     List<Object> args = new ArrayList<>();
     if (beforeAt != null) {
       OffsetDateTime at = OffsetDateTime.ofInstant(beforeAt, ZoneOffset.UTC);
-      sql.append(" WHERE at < ? OR (at = ? AND id < ?)");
-      args.addAll(List.of(at, at, beforeId));
+      // the first bound bounds the index scan; the OR alone would be a filter
+      sql.append(" WHERE at <= ? AND (at < ? OR (at = ? AND id < ?))");
+      args.addAll(List.of(at, at, at, beforeId));
     }
     sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
     args.add(limit);

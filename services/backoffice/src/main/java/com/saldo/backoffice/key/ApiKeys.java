@@ -119,8 +119,9 @@ public class ApiKeys {
         new StringBuilder("SELECT " + COLUMNS + " FROM api_keys WHERE tenant_id = ?");
     List<Object> args = new ArrayList<>(List.of(tenantId));
     if (afterAt != null) {
-      sql.append(" AND (created_at > ? OR (created_at = ? AND id > ?))");
-      args.addAll(List.of(time(afterAt), time(afterAt), afterId));
+      // the first bound bounds the index scan; the OR alone would be a filter
+      sql.append(" AND created_at >= ? AND (created_at > ? OR (created_at = ? AND id > ?))");
+      args.addAll(List.of(time(afterAt), time(afterAt), time(afterAt), afterId));
     }
     sql.append(" ORDER BY created_at, id LIMIT ?");
     args.add(limit);

@@ -51,8 +51,9 @@ public class Tenants {
     List<Object> args = new ArrayList<>();
     if (afterAt != null) {
       OffsetDateTime at = OffsetDateTime.ofInstant(afterAt, ZoneOffset.UTC);
-      sql.append(" WHERE created_at > ? OR (created_at = ? AND id > ?)");
-      args.addAll(List.of(at, at, afterId));
+      // the first bound bounds the index scan; the OR alone would be a filter
+      sql.append(" WHERE created_at >= ? AND (created_at > ? OR (created_at = ? AND id > ?))");
+      args.addAll(List.of(at, at, at, afterId));
     }
     sql.append(" ORDER BY created_at, id LIMIT ?");
     args.add(limit);

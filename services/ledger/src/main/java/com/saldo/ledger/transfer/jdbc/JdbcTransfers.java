@@ -74,7 +74,7 @@ public final class JdbcTransfers implements Transfers {
    * The newest-first page of one index, as SQL whose arguments are appended to {@code args}: the
    * tenant's transfers, or those with the key column equal to the filter's account or reference.
    */
-  private static String side(
+  static String side(
       UUID tenantId,
       String keyColumn,
       Filter filter,
@@ -106,7 +106,11 @@ public final class JdbcTransfers implements Transfers {
       args.add(time(filter.to()));
     }
     if (after != null) {
-      sql.append(" AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
+      // The first bound repeats what the OR implies so that it bounds the index scan: PostgreSQL
+      // cannot seek on the OR alone, and every page would scan all the newer rows again.
+      sql.append(
+          " AND t.created_at <= ? AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
+      args.add(time(after.createdAt()));
       args.add(time(after.createdAt()));
       args.add(time(after.createdAt()));
       args.add(after.id());
