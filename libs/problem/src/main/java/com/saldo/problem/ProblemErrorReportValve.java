@@ -21,13 +21,10 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
-    if (status == 400
-        && (paused(request) || request.getCoyoteRequest().getMimeHeaders().size() == 0)) {
+    if (status == 400 && (paused(request) || headersSkipped(request, throwable))) {
       // Tomcat met this request on a kept-alive connection while shutting down: it marked it 503,
       // skipped its headers, then refused it for the Host header it had not read. The request
-      // was never looked at, so the truth is "retry", not "malformed". The connector may be
-      // resumed by now, but a request without a single header is the trace left: HTTP/1.1 needs
-      // Host, and a client that truly sends none is told to retry instead of told it is wrong.
+      // was never looked at, so the truth is "retry", not "malformed".
       status = 503;
       response.setStatus(status);
       response.setHeader("Retry-After", "1");
@@ -54,6 +51,17 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     } catch (IOException | IllegalStateException ignored) {
       // The client is gone or the response is committed; nothing more can be said.
     }
+  }
+
+  /**
+   * Whether Tomcat refused a request whose headers it never read, for no error of the request's
+   * own: the trace of the pause above, still there if the connector has resumed since. A request
+   * line Tomcat cannot parse (too long, bad characters) comes with the exception that refused it
+   * and stays a 400; a client that truly sends HTTP/1.1 without a single header is told to retry
+   * rather than told it is wrong.
+   */
+  private static boolean headersSkipped(Request request, Throwable throwable) {
+    return throwable == null && request.getCoyoteRequest().getMimeHeaders().size() == 0;
   }
 
   private static boolean paused(Request request) {

@@ -117,4 +117,25 @@ class GracefulPauseTest {
       assertThat(bodies.get(503)).contains("\"code\":\"unavailable\"");
     }
   }
+
+  @Test
+  void anOverLongRequestLineIsStillRefusedAsMalformed() throws IOException {
+    TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+    String answer =
+        raw(
+            server.getPort(),
+            "GET /echo?a=" + "b".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 400").contains("\"code\":\"validation_failed\"");
+  }
+
+  /** Sends one request as raw bytes and returns everything the server answers until it closes. */
+  private static String raw(int port, String request) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+  }
 }
