@@ -3,6 +3,7 @@ package com.saldo.problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,6 +54,23 @@ public final class Cursors {
       // answered below
     }
     throw invalid();
+  }
+
+  /**
+   * The SQL condition that keeps what comes after a position in a list ordered by ({@code time},
+   * {@code id}), oldest or newest first; its arguments are {@link #keysetArgs}. It leads with the
+   * plain bound on {@code time}, which limits an index scan on (..., time, id): PostgreSQL cannot
+   * seek on the OR alone (every page then read all the rows before it again), and the row
+   * comparison {@code (time, id) > (?, ?)} that would say it at once is what Spanner lacks.
+   */
+  public static String keysetCondition(String time, String id, boolean newestFirst) {
+    return "%1$s %2$s= ? AND (%1$s %2$s ? OR (%1$s = ? AND %3$s %2$s ?))"
+        .formatted(time, newestFirst ? "<" : ">", id);
+  }
+
+  /** The arguments of {@link #keysetCondition}: the position's time three times, then its id. */
+  public static List<Object> keysetArgs(Object time, UUID id) {
+    return List.of(time, time, time, id);
   }
 
   private static String text(String plain) {

@@ -1,6 +1,7 @@
 package com.saldo.backoffice.audit;
 
 import com.saldo.identity.CallerIdentity;
+import com.saldo.problem.Cursors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -69,9 +70,8 @@ public class AuditLog {
     List<Object> args = new ArrayList<>();
     if (beforeAt != null) {
       OffsetDateTime at = OffsetDateTime.ofInstant(beforeAt, ZoneOffset.UTC);
-      // the first bound bounds the index scan; the OR alone would be a filter
-      sql.append(" WHERE at <= ? AND (at < ? OR (at = ? AND id < ?))");
-      args.addAll(List.of(at, at, at, beforeId));
+      sql.append(" WHERE ").append(Cursors.keysetCondition("at", "id", true));
+      args.addAll(Cursors.keysetArgs(at, beforeId));
     }
     sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
     args.add(limit);

@@ -1,6 +1,7 @@
 package com.saldo.backoffice.key;
 
 import com.saldo.identity.Scope;
+import com.saldo.problem.Cursors;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -119,9 +120,8 @@ public class ApiKeys {
         new StringBuilder("SELECT " + COLUMNS + " FROM api_keys WHERE tenant_id = ?");
     List<Object> args = new ArrayList<>(List.of(tenantId));
     if (afterAt != null) {
-      // the first bound bounds the index scan; the OR alone would be a filter
-      sql.append(" AND created_at >= ? AND (created_at > ? OR (created_at = ? AND id > ?))");
-      args.addAll(List.of(time(afterAt), time(afterAt), time(afterAt), afterId));
+      sql.append(" AND ").append(Cursors.keysetCondition("created_at", "id", false));
+      args.addAll(Cursors.keysetArgs(time(afterAt), afterId));
     }
     sql.append(" ORDER BY created_at, id LIMIT ?");
     args.add(limit);

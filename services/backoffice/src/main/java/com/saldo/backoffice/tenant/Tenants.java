@@ -1,5 +1,6 @@
 package com.saldo.backoffice.tenant;
 
+import com.saldo.problem.Cursors;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,9 +52,8 @@ public class Tenants {
     List<Object> args = new ArrayList<>();
     if (afterAt != null) {
       OffsetDateTime at = OffsetDateTime.ofInstant(afterAt, ZoneOffset.UTC);
-      // the first bound bounds the index scan; the OR alone would be a filter
-      sql.append(" WHERE created_at >= ? AND (created_at > ? OR (created_at = ? AND id > ?))");
-      args.addAll(List.of(at, at, at, afterId));
+      sql.append(" WHERE ").append(Cursors.keysetCondition("created_at", "id", false));
+      args.addAll(Cursors.keysetArgs(at, afterId));
     }
     sql.append(" ORDER BY created_at, id LIMIT ?");
     args.add(limit);

@@ -4,6 +4,7 @@ import com.saldo.ledger.store.jdbc.JdbcTransactions;
 import com.saldo.ledger.transfer.Transfer;
 import com.saldo.ledger.transfer.TransferKey;
 import com.saldo.ledger.transfer.Transfers;
+import com.saldo.problem.Cursors;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -106,14 +107,8 @@ public final class JdbcTransfers implements Transfers {
       args.add(time(filter.to()));
     }
     if (after != null) {
-      // The first bound repeats what the OR implies so that it bounds the index scan: PostgreSQL
-      // cannot seek on the OR alone, and every page would scan all the newer rows again.
-      sql.append(
-          " AND t.created_at <= ? AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
-      args.add(time(after.createdAt()));
-      args.add(time(after.createdAt()));
-      args.add(time(after.createdAt()));
-      args.add(after.id());
+      sql.append(" AND ").append(Cursors.keysetCondition("t.created_at", "t.id", true));
+      args.addAll(Cursors.keysetArgs(time(after.createdAt()), after.id()));
     }
     sql.append(" AND t.status <> 'rejected' ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
     args.add(limit);
