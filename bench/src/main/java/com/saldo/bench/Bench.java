@@ -75,6 +75,37 @@ public final class Bench {
       int vcpus,
       String reportDir) {
 
+    static final String USAGE =
+        """
+        usage: ./saldo bench WORKLOAD [--flag value ...]
+        workloads: pos-mix, hot-merchant, batch, reads (see bench/README.md)
+          --url URL           the gateway (default http://localhost:8080)
+          --operator-key KEY  an operator key (default: .saldo/operator-key)
+          --direct URL        the ledger, for the final check only (default: through the gateway)
+          --clients N         concurrent clients (default 64; batch 4)
+          --rate N            open loop at N requests/s (default 0: closed loop)
+          --duration 30s      the measured run
+          --warmup 20s        the run before it, not measured
+          --customers N       customer accounts set up (default 10000)
+          --merchants N       merchant accounts set up (default 100)
+          --vcpus N           vCPUs the services ran on, for the ratio to the reference (default 1)
+          --report-dir DIR    where the JSON and HTML reports go (default bench/reports)
+        """;
+
+    private static final Set<String> FLAGS =
+        Set.of(
+            "url",
+            "operator-key",
+            "direct",
+            "clients",
+            "rate",
+            "duration",
+            "warmup",
+            "customers",
+            "merchants",
+            "vcpus",
+            "report-dir");
+
     static Options parse(String[] args) {
       if (args.length == 0) {
         throw new IllegalArgumentException("name a workload: hot-merchant, pos-mix, batch, reads");
@@ -84,7 +115,13 @@ public final class Bench {
         if (!args[i].startsWith("--") || i + 1 >= args.length) {
           throw new IllegalArgumentException("expected --flag value, got " + args[i]);
         }
-        flags.put(args[i].substring(2), args[i + 1]);
+        String flag = args[i].substring(2);
+        if (!FLAGS.contains(flag)) {
+          throw new IllegalArgumentException("unknown flag " + args[i]);
+        }
+        if (flags.put(flag, args[i + 1]) != null) {
+          throw new IllegalArgumentException(args[i] + " given twice");
+        }
       }
       String workload = args[0];
       if (!List.of("hot-merchant", "pos-mix", "batch", "reads").contains(workload)) {
@@ -132,8 +169,12 @@ public final class Bench {
     try {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("bench: " + e.getMessage());
-      System.exit(2);
+      boolean help = args.length > 0 && List.of("help", "-h", "--help").contains(args[0]);
+      if (!help) {
+        System.err.println("bench: " + e.getMessage());
+      }
+      System.err.print(Options.USAGE);
+      System.exit(help ? 0 : 2);
       return;
     }
     Bench bench = new Bench(options);
