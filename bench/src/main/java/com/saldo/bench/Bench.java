@@ -40,6 +40,13 @@ public final class Bench {
   private final List<UUID> merchants = new ArrayList<>();
   private final Recorder latencies = new Recorder(3);
   private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+
+  /**
+   * The answer time of each call by operation (payment, balance, ...), retries included and the
+   * wait for a free client excluded: which operations make the tail.
+   */
+  private final Map<String, Recorder> byOperation = new ConcurrentHashMap<>();
+
   private final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
   private final LongAdder transfersDone = new LongAdder();
   private final LongAdder retries = new LongAdder();
@@ -274,6 +281,7 @@ public final class Bench {
     runStart = System.nanoTime();
     latencies.reset();
     outcomes.values().forEach(LongAdder::reset);
+    byOperation.values().forEach(Recorder::reset);
     transfersDone.reset();
     retries.reset();
     for (int i = 0; i < perSecond.length(); i++) {
@@ -468,6 +476,7 @@ public final class Bench {
      */
     private Api.Answer call(String operation, String method, String path, Object body) {
       Api.Answer answer = null;
+      long start = System.nanoTime();
       for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {
         try {
           answer = method.equals("GET") ? load.get(path) : load.post(path, body);
@@ -479,6 +488,9 @@ public final class Bench {
         }
         retries.increment();
       }
+      byOperation
+          .computeIfAbsent(operation, k -> new Recorder(3))
+          .recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
       int status = status(answer);
       outcomes.computeIfAbsent(operation + " " + status, k -> new LongAdder()).increment();
       if (!operation.equals("batch") && method.equals("POST") && status < 300) {
@@ -516,6 +528,11 @@ public final class Bench {
                     .collect(
                         java.util.stream.Collectors.toMap(
                             Map.Entry::getKey, e -> e.getValue().sum()))),
+            new TreeMap<>(
+                byOperation.entrySet().stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().getIntervalHistogram()))),
             perSecond,
             slowestPerSecond,
             (int) Math.ceil(seconds));

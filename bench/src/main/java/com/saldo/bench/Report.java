@@ -38,9 +38,22 @@ record Report(
     double maxMs,
     long errors,
     Map<String, Long> outcomes,
+    Map<String, Operation> operations,
     List<double[]> percentiles,
     long[] perSecond,
     double[] slowestMsPerSecond) {
+
+  /** The answer times of one operation's calls, in milliseconds. */
+  record Operation(long count, double p50, double p98, double p99, double max) {
+    static Operation of(Histogram h) {
+      return new Operation(
+          h.getTotalCount(),
+          h.getValueAtPercentile(50) / 1000.0,
+          h.getValueAtPercentile(98) / 1000.0,
+          h.getValueAtPercentile(99) / 1000.0,
+          h.getMaxValue() / 1000.0);
+    }
+  }
 
   static final double REFERENCE_RPS_PER_VCPU = 100;
   static final double REFERENCE_MEAN_MS = 50;
@@ -56,6 +69,7 @@ record Report(
       long transfers,
       long retries,
       Map<String, Long> outcomes,
+      Map<String, Histogram> byOperation,
       AtomicLongArray perSecond,
       AtomicLongArray slowestPerSecond,
       int secondsMeasured) {
@@ -92,6 +106,14 @@ record Report(
         h.getMaxValue() / 1000.0,
         errors,
         outcomes,
+        byOperation.entrySet().stream()
+            .filter(e -> e.getValue().getTotalCount() > 0)
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey,
+                    e -> Operation.of(e.getValue()),
+                    (a, b) -> a,
+                    java.util.TreeMap::new)),
         percentiles,
         throughput,
         slowest);
@@ -154,6 +176,20 @@ record Report(
             r.get("mean"),
             r.get("p98")));
     outcomes.forEach((k, v) -> t.append(String.format(Locale.ROOT, "  %-24s %,d%n", k, v)));
+    t.append("answer ms     by operation, one call with its retries")
+        .append(System.lineSeparator());
+    operations.forEach(
+        (k, o) ->
+            t.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %-13s %,9d  p50 %.2f  p98 %.2f  p99 %.2f  max %.2f%n",
+                    k,
+                    o.count(),
+                    o.p50(),
+                    o.p98(),
+                    o.p99(),
+                    o.max())));
     return t.toString();
   }
 
@@ -182,6 +218,7 @@ record Report(
     json.put("errors", errors);
     json.put("retries", retries);
     json.put("outcomes", outcomes);
+    json.put("answerMsByOperation", operations);
     json.put("ratioToReference", ratios());
     json.put("percentilesMs", percentiles);
     json.put("throughputPerSecond", perSecond);
@@ -202,6 +239,19 @@ record Report(
                 .append("</td><td>")
                 .append(v)
                 .append("</td></tr>"));
+    StringBuilder operationRows = new StringBuilder();
+    operations.forEach(
+        (k, o) ->
+            operationRows.append(
+                String.format(
+                    Locale.ROOT,
+                    "<tr><td>%s</td><td>%d</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td></tr>",
+                    escape(k),
+                    o.count(),
+                    o.p50(),
+                    o.p98(),
+                    o.p99(),
+                    o.max())));
     List<double[]> latency = new ArrayList<>();
     for (double[] p : percentiles) {
       latency.add(new double[] {nines(p[0]), p[1]});
@@ -228,7 +278,10 @@ record Report(
         <h2>Throughput over time</h2>%s<p>x: second of the run; y: completed requests</p>
         <h2>Slowest answer over time</h2>%s<p>x: second of the run; y: the slowest request that
         ended in that second, in milliseconds (a stall shows as a spike)</p>
-        <h2>Answers</h2><table>%s</table></body></html>
+        <h2>Answers</h2><table>%s</table>
+        <h2>Answer time by operation</h2><p>one call with its retries, in milliseconds; the wait
+        for a free client is not in it</p><table><tr><th>operation</th><th>calls</th><th>p50</th>
+        <th>p98</th><th>p99</th><th>max</th></tr>%s</table></body></html>
         """
         .formatted(
             escape(workload),
@@ -253,7 +306,8 @@ record Report(
             Svg.line(latency, "nines", "ms"),
             Svg.line(throughput, "s", "req/s"),
             Svg.line(slowest, "s", "ms"),
-            rows);
+            rows,
+            operationRows);
   }
 
   /** 90% is 1, 99% is 2, 99.9% is 3: the usual axis of latency percentiles. */

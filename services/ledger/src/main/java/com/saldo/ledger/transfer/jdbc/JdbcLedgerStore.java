@@ -196,22 +196,29 @@ public final class JdbcLedgerStore implements LedgerStore {
       }
     }
 
+    /**
+     * Writes every change in one round trip: the statements that have rows are sent together and
+     * run in order (transfers before the entries and holds that refer to them); the first that
+     * fails aborts the transaction and the rest are skipped.
+     */
     @Override
     public void write(Changes changes) {
+      List<Statement> statements = new ArrayList<>(7);
+      insertTransfers(changes.inserted(), statements);
+      updateTransfers(changes.updated(), statements);
+      updateAccounts(changes.accounts(), statements);
+      insertEntries(changes.entries(), statements);
+      insertHolds(changes.holdsOpened(), statements);
+      deleteHolds(changes.holdsClosed(), statements);
+      insertEvents(changes.events(), statements);
       try {
-        insertTransfers(changes.inserted());
-        updateTransfers(changes.updated());
-        updateAccounts(changes.accounts());
-        insertEntries(changes.entries());
-        insertHolds(changes.holdsOpened());
-        deleteHolds(changes.holdsClosed());
-        insertEvents(changes.events());
+        execute(statements);
       } catch (SQLException e) {
         throw JdbcTransactions.translate(e);
       }
     }
 
-    private void insertTransfers(List<Recorded> rows) throws SQLException {
+    private void insertTransfers(List<Recorded> rows, List<Statement> statements) {
       if (rows.isEmpty()) {
         return;
       }
@@ -269,10 +276,10 @@ public final class JdbcLedgerStore implements LedgerStore {
         "uuid", "uuid", "uuid", "uuid", "int8", "text", "text", "text", "text", "text", "int8",
         "int8", "uuid", "int8", "text", "text", "text", "text", "text", "text"
       };
-      execute(INSERT_TRANSFERS, null, types, col, n);
+      statements.add(new Statement(INSERT_TRANSFERS, null, types, col, n));
     }
 
-    private void updateTransfers(List<Transfer> rows) throws SQLException {
+    private void updateTransfers(List<Transfer> rows, List<Statement> statements) {
       if (rows.isEmpty()) {
         return;
       }
@@ -287,15 +294,16 @@ public final class JdbcLedgerStore implements LedgerStore {
         col[4][i] = t.refundedAmount();
         col[5][i] = text(t.updatedAt());
       }
-      execute(
-          UPDATE_TRANSFERS,
-          null,
-          new String[] {"uuid", "uuid", "text", "int8", "int8", "text"},
-          col,
-          n);
+      statements.add(
+          new Statement(
+              UPDATE_TRANSFERS,
+              null,
+              new String[] {"uuid", "uuid", "text", "int8", "int8", "text"},
+              col,
+              n));
     }
 
-    private void updateAccounts(List<Account> rows) throws SQLException {
+    private void updateAccounts(List<Account> rows, List<Statement> statements) {
       if (rows.isEmpty()) {
         return;
       }
@@ -314,10 +322,10 @@ public final class JdbcLedgerStore implements LedgerStore {
         col[8][i] = text(a.updatedAt());
       }
       String[] types = {"uuid", "uuid", "int8", "int8", "int8", "int8", "int8", "int8", "text"};
-      execute(UPDATE_ACCOUNTS, null, types, col, n);
+      statements.add(new Statement(UPDATE_ACCOUNTS, null, types, col, n));
     }
 
-    private void insertEntries(List<Entry> rows) throws SQLException {
+    private void insertEntries(List<Entry> rows, List<Statement> statements) {
       if (rows.isEmpty()) {
         return;
       }
@@ -333,10 +341,10 @@ public final class JdbcLedgerStore implements LedgerStore {
         col[5][i] = e.balanceAfter();
       }
       String[] types = {"uuid", "uuid", "int8", "uuid", "int8", "int8"};
-      execute(INSERT_ENTRIES, rows.getFirst().createdAt(), types, col, n);
+      statements.add(new Statement(INSERT_ENTRIES, rows.getFirst().createdAt(), types, col, n));
     }
 
-    private void insertHolds(List<Transfer> rows) throws SQLException {
+    private void insertHolds(List<Transfer> rows, List<Statement> statements) {
       if (rows.isEmpty()) {
         return;
       }
@@ -347,10 +355,11 @@ public final class JdbcLedgerStore implements LedgerStore {
         col[1][i] = rows.get(i).id();
         col[2][i] = text(rows.get(i).holdExpiresAt());
       }
-      execute(INSERT_HOLDS, null, new String[] {"uuid", "uuid", "text"}, col, n);
+      statements.add(
+          new Statement(INSERT_HOLDS, null, new String[] {"uuid", "uuid", "text"}, col, n));
     }
 
-    private void deleteHolds(List<Transfer> rows) throws SQLException {
+    private void deleteHolds(List<Transfer> rows, List<Statement> statements) {
       if (rows.isEmpty()) {
         return;
       }
@@ -360,10 +369,10 @@ public final class JdbcLedgerStore implements LedgerStore {
         col[0][i] = rows.get(i).tenantId();
         col[1][i] = rows.get(i).id();
       }
-      execute(DELETE_HOLDS, null, new String[] {"uuid", "uuid"}, col, n);
+      statements.add(new Statement(DELETE_HOLDS, null, new String[] {"uuid", "uuid"}, col, n));
     }
 
-    private void insertEvents(List<TransferEvent> rows) throws SQLException {
+    private void insertEvents(List<TransferEvent> rows, List<Statement> statements) {
       if (rows.isEmpty()) {
         return;
       }
@@ -378,32 +387,57 @@ public final class JdbcLedgerStore implements LedgerStore {
         col[4][i] = json.writeValueAsString(TransferView.of(e.transfer()));
       }
       String[] types = {"uuid", "uuid", "text", "uuid", "text"};
-      execute(INSERT_EVENTS, rows.getFirst().createdAt(), types, col, n);
+      statements.add(new Statement(INSERT_EVENTS, rows.getFirst().createdAt(), types, col, n));
     }
 
     /**
-     * Runs one array statement and checks that it touched exactly {@code expected} rows; a time
-     * given as {@code first} is bound as the first parameter.
+     * Sends the statements as one multi-statement request (pgjdbc pipelines them: one round trip,
+     * one sync) and checks that each touched exactly the rows it was given.
      */
-    private void execute(
-        String sql, Instant first, String[] types, Object[][] columns, int expected)
-        throws SQLException {
+    private void execute(List<Statement> statements) throws SQLException {
+      if (statements.isEmpty()) {
+        return;
+      }
+      String sql =
+          statements.size() == 1
+              ? statements.getFirst().sql()
+              : String.join(";\n", statements.stream().map(Statement::sql).toList());
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int p = 1;
-        if (first != null) {
-          ps.setObject(p++, OffsetDateTime.ofInstant(first, ZoneOffset.UTC));
+        for (Statement statement : statements) {
+          if (statement.first() != null) {
+            ps.setObject(p++, OffsetDateTime.ofInstant(statement.first(), ZoneOffset.UTC));
+          }
+          for (int i = 0; i < statement.columns().length; i++) {
+            ps.setArray(p++, c.createArrayOf(statement.types()[i], statement.columns()[i]));
+          }
         }
-        for (int i = 0; i < columns.length; i++) {
-          ps.setArray(p++, c.createArrayOf(types[i], columns[i]));
-        }
-        int touched = ps.executeUpdate();
-        if (touched != expected) {
-          throw new IllegalStateException(
-              "expected " + expected + " rows, touched " + touched + ": " + sql);
+        ps.execute();
+        for (int i = 0; i < statements.size(); i++) {
+          if (i > 0 && ps.getMoreResults()) {
+            throw new IllegalStateException("a write returned rows: " + statements.get(i).sql());
+          }
+          int touched = ps.getUpdateCount();
+          if (touched != statements.get(i).expected()) {
+            throw new IllegalStateException(
+                "expected "
+                    + statements.get(i).expected()
+                    + " rows, touched "
+                    + touched
+                    + ": "
+                    + statements.get(i).sql());
+          }
         }
       }
     }
   }
+
+  /**
+   * One array statement of a write: its rows travel column by column; a time given as {@code first}
+   * is bound as its first parameter.
+   */
+  private record Statement(
+      String sql, Instant first, String[] types, Object[][] columns, int expected) {}
 
   private static Object[][] split(List<UUID[]> pairs) {
     Object[][] columns = new Object[2][pairs.size()];
