@@ -66,15 +66,22 @@ public final class BatchProcessor {
         session -> {
           Set<TransferKey> lookup = new HashSet<>(newIds);
           lookup.addAll(referenced);
-          Map<TransferKey, Recorded> known = new HashMap<>(session.findTransfers(lookup));
-          for (TransferKey key : referenced) {
-            if (known.get(key) instanceof Transfer transfer) {
-              accountKeys.add(new AccountKey(key.tenantId(), transfer.debitAccountId()));
-              accountKeys.add(new AccountKey(key.tenantId(), transfer.creditAccountId()));
+          Map<TransferKey, Recorded> known;
+          Map<AccountKey, Account> locked;
+          if (referenced.isEmpty()) {
+            // only new transfers: their requests name every account to lock
+            LedgerStore.FoundAndLocked both = session.findAndLock(lookup, accountKeys);
+            known = new HashMap<>(both.found());
+            locked = both.locked();
+          } else {
+            known = new HashMap<>(session.findTransfers(lookup));
+            for (TransferKey key : referenced) {
+              if (known.get(key) instanceof Transfer transfer) {
+                accountKeys.add(new AccountKey(key.tenantId(), transfer.debitAccountId()));
+                accountKeys.add(new AccountKey(key.tenantId(), transfer.creditAccountId()));
+              }
             }
-          }
-          Map<AccountKey, Account> locked = session.lockAccounts(accountKeys);
-          if (!referenced.isEmpty()) {
+            locked = session.lockAccounts(accountKeys);
             known.putAll(session.findTransfers(referenced));
           }
           Book book = new Book(batchTime(locked), locked, known, ids);

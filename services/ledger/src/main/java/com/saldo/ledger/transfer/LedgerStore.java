@@ -34,6 +34,17 @@ public interface LedgerStore {
      */
     Map<AccountKey, Account> lockAccounts(SortedSet<AccountKey> keys);
 
+    /**
+     * {@link #findTransfers} then {@link #lockAccounts}, for a batch in which nothing found decides
+     * which accounts to lock; a store may send both in one round trip.
+     */
+    default FoundAndLocked findAndLock(Set<TransferKey> keys, SortedSet<AccountKey> accounts) {
+      return new FoundAndLocked(findTransfers(keys), lockAccounts(accounts));
+    }
+
     void write(Changes changes);
   }
+
+  /** What {@link Session#findAndLock} found and locked. */
+  record FoundAndLocked(Map<TransferKey, Recorded> found, Map<AccountKey, Account> locked) {}
 }
