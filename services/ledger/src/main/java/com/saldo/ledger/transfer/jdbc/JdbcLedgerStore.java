@@ -156,8 +156,7 @@ public final class JdbcLedgerStore implements LedgerStore {
         return Map.of();
       }
       try (PreparedStatement ps = c.prepareStatement(FIND)) {
-        Object[][] columns =
-            split(keys.stream().map(k -> new UUID[] {k.tenantId(), k.id()}).toList());
+        Object[][] columns = transferKeys(keys);
         ps.setArray(1, uuids(c, columns[0]));
         ps.setArray(2, uuids(c, columns[1]));
         try (ResultSet rs = ps.executeQuery()) {
@@ -175,23 +174,21 @@ public final class JdbcLedgerStore implements LedgerStore {
         return new FoundAndLocked(findTransfers(keys), lockAccounts(accounts));
       }
       try (PreparedStatement ps = c.prepareStatement(FIND + ";\n" + LOCK)) {
-        Object[][] found =
-            split(keys.stream().map(k -> new UUID[] {k.tenantId(), k.id()}).toList());
-        Object[][] locking =
-            split(accounts.stream().map(k -> new UUID[] {k.tenantId(), k.id()}).toList());
+        Object[][] found = transferKeys(keys);
+        Object[][] locking = accountKeys(accounts);
         ps.setArray(1, uuids(c, found[0]));
         ps.setArray(2, uuids(c, found[1]));
         ps.setArray(3, uuids(c, locking[0]));
         ps.setArray(4, uuids(c, locking[1]));
         if (!ps.execute()) {
-          throw new IllegalStateException("the lookup of known ids returned no rows");
+          throw new IllegalStateException("the lookup of known ids gave no result set");
         }
         Map<TransferKey, Recorded> known;
         try (ResultSet rs = ps.getResultSet()) {
           known = recorded(rs);
         }
         if (!ps.getMoreResults()) {
-          throw new IllegalStateException("the account lock returned no rows");
+          throw new IllegalStateException("the account lock gave no result set");
         }
         try (ResultSet rs = ps.getResultSet()) {
           return new FoundAndLocked(known, accounts(rs));
@@ -207,8 +204,7 @@ public final class JdbcLedgerStore implements LedgerStore {
         return Map.of();
       }
       try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-        Object[][] columns =
-            split(keys.stream().map(k -> new UUID[] {k.tenantId(), k.id()}).toList());
+        Object[][] columns = accountKeys(keys);
         ps.setArray(1, uuids(c, columns[0]));
         ps.setArray(2, uuids(c, columns[1]));
         try (ResultSet rs = ps.executeQuery()) {
@@ -480,11 +476,23 @@ public final class JdbcLedgerStore implements LedgerStore {
     return locked;
   }
 
-  private static Object[][] split(List<UUID[]> pairs) {
-    Object[][] columns = new Object[2][pairs.size()];
-    for (int i = 0; i < pairs.size(); i++) {
-      columns[0][i] = pairs.get(i)[0];
-      columns[1][i] = pairs.get(i)[1];
+  /** The keys as two columns, tenant ids and ids, for a pair of {@code uuid[]} parameters. */
+  private static Object[][] transferKeys(Set<TransferKey> keys) {
+    Object[][] columns = new Object[2][keys.size()];
+    int i = 0;
+    for (TransferKey key : keys) {
+      columns[0][i] = key.tenantId();
+      columns[1][i++] = key.id();
+    }
+    return columns;
+  }
+
+  private static Object[][] accountKeys(SortedSet<AccountKey> keys) {
+    Object[][] columns = new Object[2][keys.size()];
+    int i = 0;
+    for (AccountKey key : keys) {
+      columns[0][i] = key.tenantId();
+      columns[1][i++] = key.id();
     }
     return columns;
   }
