@@ -1,11 +1,13 @@
 package com.saldo.gateway;
 
 import com.saldo.identity.IdentityToken;
+import java.io.IOException;
 import java.time.Clock;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /** The gateway: the one door to Saldo. */
@@ -21,6 +23,16 @@ public class GatewayApplication {
   @Bean(destroyMethod = "close")
   CloseableHttpClient backendClient(GatewayProperties properties) {
     return Upstream.client(properties);
+  }
+
+  /** Every {@code /v1} path goes to the proxy's own servlet, past Spring MVC's dispatcher. */
+  @Bean
+  ServletRegistrationBean<ProxyServlet> proxyServlet(Proxy proxy) throws IOException {
+    ServletRegistrationBean<ProxyServlet> registration =
+        new ServletRegistrationBean<>(new ProxyServlet(proxy), "/v1/*");
+    registration.setName("proxy");
+    registration.setLoadOnStartup(1);
+    return registration;
   }
 
   @Bean

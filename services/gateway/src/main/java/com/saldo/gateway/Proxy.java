@@ -25,8 +25,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
  * Every public {@code /v1} request: find its route, authenticate, check the scope, apply the rate
@@ -37,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * sent), and a GET after any failure. A write that may have reached a service is answered 503 and
  * the client retries it with the same id.
  */
-@RestController
+@Component
 public class Proxy {
 
   private static final Logger log = LoggerFactory.getLogger(Proxy.class);
@@ -76,7 +75,7 @@ public class Proxy {
     this.properties = properties;
   }
 
-  @RequestMapping("/v1/**")
+  /** Serves one request; {@link ProxyServlet} writes the problems it throws. */
   public void forward(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     Routes.Route route =

@@ -14,18 +14,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * What the gateway answers itself, without a credential: the OpenAPI document of the public API,
- * and the page of each problem code that problem {@code type}s point at.
+ * The page of each problem code that problem {@code type}s point at, served without a credential
+ * (the OpenAPI document of the public API is served by {@link ProxyServlet}).
  */
 @RestController
 public class PublicPages {
 
   private static final Pattern CODE = Pattern.compile("[a-z_]{1,64}");
-
-  @GetMapping(value = "/v1/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<byte[]> openApi() throws IOException {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(read("openapi.json"));
-  }
 
   @GetMapping("/problems/{code}")
   public ResponseEntity<String> problem(@PathVariable("code") String code) throws IOException {
