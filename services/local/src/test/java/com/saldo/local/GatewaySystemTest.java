@@ -480,6 +480,9 @@ class GatewaySystemTest {
     assertThat(openApi.status()).isEqualTo(200);
     assertThat(openApi.json().get("openapi").asString()).isEqualTo("3.1.0");
     assertThat(openApi.json().get("paths").has("/v1/transfers/{id}/capture")).isTrue();
+    assertThat(openApi.header("Content-Type")).startsWith("application/json");
+    // the document is read-only: another method there is a path the API does not have
+    assertProblem(none.post("/v1/openapi.json", Map.of()), 404, "not_found");
     Http.Answer page = none.get("/problems/insufficient_funds");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("insufficient_funds");
