@@ -476,23 +476,22 @@ public final class JdbcLedgerStore implements LedgerStore {
     return locked;
   }
 
-  /** The keys as two columns, tenant ids and ids, for a pair of {@code uuid[]} parameters. */
   private static Object[][] transferKeys(Set<TransferKey> keys) {
-    Object[][] columns = new Object[2][keys.size()];
-    int i = 0;
-    for (TransferKey key : keys) {
-      columns[0][i] = key.tenantId();
-      columns[1][i++] = key.id();
-    }
-    return columns;
+    return columns(keys, TransferKey::tenantId, TransferKey::id);
   }
 
   private static Object[][] accountKeys(SortedSet<AccountKey> keys) {
+    return columns(keys, AccountKey::tenantId, AccountKey::id);
+  }
+
+  /** Keys as two columns, tenant ids and ids, for a pair of {@code uuid[]} parameters. */
+  private static <K> Object[][] columns(
+      java.util.Collection<K> keys, Function<K, UUID> tenantId, Function<K, UUID> id) {
     Object[][] columns = new Object[2][keys.size()];
     int i = 0;
-    for (AccountKey key : keys) {
-      columns[0][i] = key.tenantId();
-      columns[1][i++] = key.id();
+    for (K key : keys) {
+      columns[0][i] = tenantId.apply(key);
+      columns[1][i++] = id.apply(key);
     }
     return columns;
   }
