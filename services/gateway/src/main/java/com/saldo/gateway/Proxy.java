@@ -26,6 +26,7 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Every public {@code /v1} request: find its route, authenticate, check the scope, apply the rate
@@ -84,6 +85,9 @@ public class Proxy {
           case Routes.Match.WrongMethod() -> throw ProblemAdvice.forStatus(405);
           case Routes.Match.NoPath() -> throw ProblemAdvice.forStatus(404);
         };
+    // the route names the request in the metrics, as Spring MVC's pattern did
+    ServerHttpObservationFilter.findObservationContext(request)
+        .ifPresent(context -> context.setPathPattern(route.template()));
     Verified caller =
         authenticate(request.getHeader("Authorization")).orElseThrow(Problems::unauthenticated);
     if (route.anyOf().stream().noneMatch(scope -> allows(caller, scope))) {

@@ -15,7 +15,11 @@ final class Routes {
 
   private static final String ID = "[^/]+";
 
-  record Route(String method, Pattern path, String service, Set<Scope> anyOf) {}
+  /**
+   * A method and path of the API; {@code template} is the path with {@code {id}} for each id, the
+   * bounded name the gateway's request metrics carry.
+   */
+  record Route(String method, Pattern path, String template, String service, Set<Scope> anyOf) {}
 
   /** A path that exists but not with this method, or no such path at all. */
   sealed interface Match {
@@ -68,7 +72,8 @@ final class Routes {
   private Routes() {}
 
   private static Route route(String method, String path, String service, Scope... anyOf) {
-    return new Route(method, Pattern.compile(path), service, Set.of(anyOf));
+    return new Route(
+        method, Pattern.compile(path), path.replace(ID, "{id}"), service, Set.of(anyOf));
   }
 
   static Match match(String method, String path) {

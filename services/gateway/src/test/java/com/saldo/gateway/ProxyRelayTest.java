@@ -87,6 +87,9 @@ class ProxyRelayTest {
     backoffice.stop(0);
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.micrometer.core.instrument.MeterRegistry meters;
+
   @BeforeEach
   void whole() {
     behaviour.set(Behaviour.WHOLE);
@@ -115,6 +118,19 @@ class ProxyRelayTest {
         .as("a truncated answer must not arrive as a whole one")
         .isInstanceOf(IOException.class);
     theNextAnswersAreWhole();
+  }
+
+  @Test
+  void theMetricsNameEachRequestByItsRoute() throws Exception {
+    assertThat(pay().statusCode()).isEqualTo(201);
+    // tagged with the route, as Spring MVC tagged its handlers' patterns, not "UNKNOWN"
+    assertThat(
+            meters
+                .find("http.server.requests")
+                .tag("uri", "/v1/transfers")
+                .tag("method", "POST")
+                .timer())
+        .isNotNull();
   }
 
   private void theNextAnswersAreWhole() {
