@@ -417,10 +417,7 @@ public final class JdbcLedgerStore implements LedgerStore {
       if (statements.isEmpty()) {
         return;
       }
-      String sql =
-          statements.size() == 1
-              ? statements.getFirst().sql()
-              : String.join(";\n", statements.stream().map(Statement::sql).toList());
+      String sql = String.join(";\n", statements.stream().map(Statement::sql).toList());
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int p = 1;
         for (Statement statement : statements) {
