@@ -1,5 +1,8 @@
-package com.saldo.problem;
+package com.saldo.api;
 
+import com.saldo.problem.ProblemException;
+import com.saldo.problem.ProblemWriter;
+import com.saldo.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,9 +1,9 @@
-package com.saldo.problem;
+package com.saldo.api;
 
+import com.saldo.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,8 +31,11 @@ public final class Cursors {
     try {
       String[] parts = parts(list, cursor, 3);
       if (parts != null) {
-        return new Position(
-            Instant.ofEpochMilli(Long.parseLong(parts[1])), Params.uuid("cursor", parts[2]));
+        Instant time = Instant.ofEpochMilli(Long.parseLong(parts[1]));
+        // a crafted cursor gets the range checks of from and to: the database stores no other time
+        if (!time.isBefore(Params.TIME_MIN) && !time.isAfter(Params.TIME_MAX)) {
+          return new Position(time, Params.uuid("cursor", parts[2]));
+        }
       }
     } catch (IllegalArgumentException | java.time.DateTimeException | ProblemException e) {
       // answered below
@@ -54,23 +57,6 @@ public final class Cursors {
       // answered below
     }
     throw invalid();
-  }
-
-  /**
-   * The SQL condition that keeps what comes after a position in a list ordered by ({@code time},
-   * {@code id}), oldest or newest first; its arguments are {@link #keysetArgs}. It leads with the
-   * plain bound on {@code time}, which limits an index scan on (..., time, id): PostgreSQL cannot
-   * seek on the OR alone (every page then read all the rows before it again), and the row
-   * comparison {@code (time, id) > (?, ?)} that would say it at once is what Spanner lacks.
-   */
-  public static String keysetCondition(String time, String id, boolean newestFirst) {
-    return "%1$s %2$s= ? AND (%1$s %2$s ? OR (%1$s = ? AND %3$s %2$s ?))"
-        .formatted(time, newestFirst ? "<" : ">", id);
-  }
-
-  /** The arguments of {@link #keysetCondition}: the position's time three times, then its id. */
-  public static List<Object> keysetArgs(Object time, UUID id) {
-    return List.of(time, time, time, id);
   }
 
   private static String text(String plain) {

@@ -1,5 +1,7 @@
-package com.saldo.problem;
+package com.saldo.api;
 
+import com.saldo.problem.FieldViolation;
+import com.saldo.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads the fields of one JSON object and collects every violation, so that a client learns all
  * that is wrong with a request in one answer. {@link #done()} throws the 400 problem.
  *
- * <p>A field that is absent or JSON {@code null} counts as absent for optional fields.
+ * <p>One rule for JSON {@code null}: it is absence. An optional field that is null is not given, a
+ * required one that is null is missing ("is required"), and a field that is allowed only with
+ * another is not there when null. The exceptions are the fields the API gives null a meaning of its
+ * own, read with {@link #isPresentEvenIfNull}.
  */
 public final class Fields {
 
@@ -74,13 +79,19 @@ public final class Fields {
     return nested(object, name);
   }
 
-  public boolean isPresent(String name) {
-    return node.has(name);
+  /** Whether the field has a value: present and not JSON null, for null is absence. */
+  public boolean isGiven(String name) {
+    JsonNode value = node.get(name);
+    return value != null && !value.isNull();
   }
 
-  public boolean isNull(String name) {
-    JsonNode value = node.get(name);
-    return value != null && value.isNull();
+  /**
+   * Whether the field is in the object at all, JSON null included: only for the few fields whose
+   * null the API gives a meaning of its own (an account's {@code minBalance}: null is unbounded,
+   * absent is the default 0). Everywhere else null is absence ({@link #isGiven}).
+   */
+  public boolean isPresentEvenIfNull(String name) {
+    return node.has(name);
   }
 
   public void fail(String name, String message) {

@@ -1,4 +1,4 @@
-package com.saldo.problem;
+package com.saldo.api;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

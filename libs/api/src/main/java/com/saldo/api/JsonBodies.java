@@ -1,5 +1,8 @@
-package com.saldo.problem;
+package com.saldo.api;
 
+import com.saldo.problem.Problem;
+import com.saldo.problem.ProblemException;
+import com.saldo.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +50,7 @@ public final class JsonBodies {
     }
     JsonNode node;
     try {
-      node = STRICT.readTree(body);
+      node = STRICT.readTree(utf8(body));
     } catch (JacksonException e) {
       throw malformed("The request body is not valid JSON: " + firstLine(e.getOriginalMessage()));
     }
@@ -55,6 +58,20 @@ public final class JsonBodies {
       throw malformed("The request body must be a JSON object.");
     }
     return object;
+  }
+
+  /**
+   * The body as text, decoded as strict UTF-8: overlong forms ({@code C0 AF}), encoded surrogates
+   * and bytes that never occur in UTF-8 (a UTF-16 byte-order mark) are refused. The parser gets the
+   * text, not the bytes, because given bytes it guesses the encoding and would read UTF-16 or
+   * UTF-32 too.
+   */
+  private static String utf8(byte[] body) {
+    String text = StrictUtf8.decode(body, body.length);
+    if (text == null) {
+      throw malformed("The request body is not valid UTF-8.");
+    }
+    return text;
   }
 
   private static void requireJson(HttpServletRequest request) {

@@ -1,4 +1,4 @@
-package com.saldo.problem;
+package com.saldo.api;
 
 import java.util.List;
 

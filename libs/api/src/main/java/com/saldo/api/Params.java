@@ -1,5 +1,6 @@
-package com.saldo.problem;
+package com.saldo.api;
 
+import com.saldo.problem.ProblemException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

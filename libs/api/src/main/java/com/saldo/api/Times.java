@@ -1,4 +1,4 @@
-package com.saldo.problem;
+package com.saldo.api;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

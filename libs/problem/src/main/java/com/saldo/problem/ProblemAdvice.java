@@ -105,7 +105,20 @@ public class ProblemAdvice {
               Problems.UNSUPPORTED_MEDIA_TYPE,
               "Unsupported media type",
               "Send the body as application/json in UTF-8.");
+      case 501 ->
+          ProblemException.of(
+              501,
+              Problems.NOT_IMPLEMENTED,
+              "Not implemented",
+              "The service does not implement what the request asks for, such as its"
+                  + " transfer coding.");
       case 503 -> Problems.unavailable();
+      case 505 ->
+          ProblemException.of(
+              505,
+              Problems.HTTP_VERSION_NOT_SUPPORTED,
+              "HTTP version not supported",
+              "The service speaks HTTP/1.1 (and HTTP/1.0).");
       default ->
           status >= 400 && status < 500
               ? ProblemException.invalid(List.of(new FieldViolation("request", "is not valid")))

@@ -2,7 +2,6 @@ package com.saldo.problem;
 
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,10 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
-/** Installs request ids, the body limit and problem rendering in every servlet service. */
+/** Installs request ids and problem rendering in every servlet service. */
 @AutoConfiguration(
     beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
-@EnableConfigurationProperties(HttpLimits.class)
 @Import({ProblemAdvice.class, ProblemErrorController.class})
 public class ProblemAutoConfiguration {
 
@@ -34,14 +32,6 @@ public class ProblemAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> bean =
         new FilterRegistrationBean<>(new RequestIdFilter());
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return bean;
-  }
-
-  @Bean
-  FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(HttpLimits limits) {
-    FilterRegistrationBean<BodyLimitFilter> bean =
-        new FilterRegistrationBean<>(new BodyLimitFilter(limits.bodySizeMax()));
-    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return bean;
   }
 }

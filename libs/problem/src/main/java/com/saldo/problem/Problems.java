@@ -12,6 +12,9 @@ public final class Problems {
   public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
   public static final String UNAUTHENTICATED = "unauthenticated";
   public static final String FORBIDDEN = "forbidden";
+  public static final String RATE_LIMITED = "rate_limited";
+  public static final String NOT_IMPLEMENTED = "not_implemented";
+  public static final String HTTP_VERSION_NOT_SUPPORTED = "http_version_not_supported";
   public static final String OVERLOADED = "overloaded";
   public static final String UNAVAILABLE = "unavailable";
   public static final String INTERNAL_ERROR = "internal_error";
@@ -26,6 +29,18 @@ public final class Problems {
   public static ProblemException forbidden(String scope) {
     return ProblemException.of(
         403, FORBIDDEN, "Forbidden", "The credential lacks the scope " + scope + ".");
+  }
+
+  /** 429: the credential is over its rate limit; {@code seconds} is the Retry-After. */
+  public static ProblemException rateLimited(long seconds) {
+    return new ProblemException(
+        Problem.of(
+            429,
+            RATE_LIMITED,
+            "Too many requests",
+            "The credential is over its rate limit; retry after the given seconds.",
+            java.util.List.of()),
+        seconds);
   }
 
   public static ProblemException overloaded() {

@@ -36,7 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Verifies API keys by asking the backoffice, and remembers each answer (yes or no) for the cache
  * time, so that a revoked key stops working everywhere within that time and the backoffice sees at
  * most one question per key at a time, about two per key and cache time while the key is busy. The
- * cache is keyed by the key's SHA-256, never by the key itself.
+ * cache is keyed by the key's SHA-256, never by the key itself. Unknown keys are remembered apart,
+ * in a tenth of the room, so that a flood of made-up keys cannot push the known ones out; the limit
+ * on failed authentications per address ({@link Proxy}) bounds how many such questions reach the
+ * backoffice at all.
  */
 final class ApiKeyCredentials {
 
@@ -58,7 +61,12 @@ final class ApiKeyCredentials {
   /** The backoffice's answer about one key is a few hundred bytes. */
   private static final int ANSWER_SIZE_MAX = 64 * 1024;
 
+  /**
+   * Known keys and unknown ones apart, so that a flood of unknown keys never evicts a known one.
+   */
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private final Map<String, Cached> unknown = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Optional<Verified>>> inflight =
       new ConcurrentHashMap<>();
   private final CloseableHttpClient http;
@@ -82,10 +90,21 @@ final class ApiKeyCredentials {
     this.nanoTime = nanoTime;
   }
 
+  /**
+   * Whether the backoffice said this key was valid when last asked, however long ago: such a key is
+   * checked again as usual even while its address is over the limit of failed authentications.
+   */
+  boolean wasKnown(String key) {
+    return cache.containsKey(sha256(key));
+  }
+
   Optional<Verified> verify(String key) {
     String digest = sha256(key);
     long now = nanoTime.getAsLong();
     Cached cached = cache.get(digest);
+    if (cached == null) {
+      cached = unknown.get(digest);
+    }
     if (cached == null || cached.expiresAt() - now <= 0) {
       return load(key, digest);
     }
@@ -129,14 +148,17 @@ final class ApiKeyCredentials {
 
   private void store(String digest, Optional<Verified> verified) {
     long now = nanoTime.getAsLong();
-    if (cache.size() >= sizeMax) {
-      cache.entrySet().removeIf(e -> e.getValue().expiresAt() - now <= 0);
-      if (cache.size() >= sizeMax) {
-        cache.clear();
+    Map<String, Cached> into = verified.isPresent() ? cache : unknown;
+    Map<String, Cached> out = verified.isPresent() ? unknown : cache;
+    int max = verified.isPresent() ? sizeMax : Math.max(1, sizeMax / 10);
+    if (into.size() >= max) {
+      into.entrySet().removeIf(e -> e.getValue().expiresAt() - now <= 0);
+      if (into.size() >= max) {
+        into.clear();
       }
     }
-    cache.put(
-        digest, new Cached(verified, now + ttlNanos, now + ttlNanos / 2, new AtomicBoolean()));
+    out.remove(digest);
+    into.put(digest, new Cached(verified, now + ttlNanos, now + ttlNanos / 2, new AtomicBoolean()));
   }
 
   private Optional<Verified> ask(String key) {

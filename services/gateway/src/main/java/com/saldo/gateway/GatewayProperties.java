@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The gateway's settings ({@code saldo.gateway.*}): where each service runs (one or more base
  * URLs), timeouts, the connections kept to each backend instance, how long a verified credential is
- * trusted, the default rate limit, and the JWT issuers it accepts.
+ * trusted, the default rate limit, the limit on failed authentications per client address, and the
+ * JWT issuers it accepts.
  */
 @ConfigurationProperties("saldo.gateway")
 public record GatewayProperties(
@@ -24,6 +25,8 @@ public record GatewayProperties(
     @DefaultValue("1024") int backendConnectionsMax,
     @DefaultValue("1000") int ratePerSecondDefault,
     @DefaultValue("2000") int burstDefault,
+    @DefaultValue("20") int failedAuthenticationsPerSecond,
+    @DefaultValue("100") int failedAuthenticationsBurst,
     List<Issuer> jwtIssuers) {
 
   /** A JWT issuer: its {@code iss}, JWKS URL, required {@code aud}, and the tenant claim. */
@@ -46,6 +49,8 @@ public record GatewayProperties(
     }
     if (ratePerSecondDefault < 1
         || burstDefault < 1
+        || failedAuthenticationsPerSecond < 1
+        || failedAuthenticationsBurst < 1
         || credentialCacheSizeMax < 1
         || backendConnectionsMax < 1) {
       throw new IllegalArgumentException("saldo.gateway limits must be positive");

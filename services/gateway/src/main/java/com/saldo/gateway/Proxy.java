@@ -3,7 +3,6 @@ package com.saldo.gateway;
 import com.saldo.identity.IdentityToken;
 import com.saldo.identity.Scope;
 import com.saldo.problem.ProblemAdvice;
-import com.saldo.problem.ProblemException;
 import com.saldo.problem.Problems;
 import com.saldo.problem.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -93,8 +92,7 @@ public class Proxy {
     // the route names the request in the metrics, as Spring MVC's pattern did
     ServerHttpObservationFilter.findObservationContext(request)
         .ifPresent(context -> context.setPathPattern(route.template()));
-    Verified caller =
-        authenticate(request.getHeader("Authorization")).orElseThrow(Problems::unauthenticated);
+    Verified caller = authenticate(request);
     if (route.anyOf().stream().noneMatch(scope -> allows(caller, scope))) {
       throw Problems.forbidden(
           route.anyOf().stream().map(Scope::wire).sorted().toList().toString());
@@ -102,14 +100,7 @@ public class Proxy {
     long wait =
         rateLimiter.acquire(caller.identity().credentialId(), caller.perSecond(), caller.burst());
     if (wait > 0) {
-      throw new ProblemException(
-          com.saldo.problem.Problem.of(
-              429,
-              "rate_limited",
-              "Too many requests",
-              "The credential is over its rate limit; retry after the given seconds.",
-              List.of()),
-          wait);
+      throw Problems.rateLimited(wait);
     }
     byte[] body = method.equals("GET") ? NO_BODY : body(request);
     send(route, method, request, body, caller, response);
@@ -126,14 +117,48 @@ public class Proxy {
     if (length < 0) {
       return request.getInputStream().readAllBytes();
     }
-    // Fewer bytes than declared when a filter already consumed them (a form-encoded PATCH is
-    // parsed into parameters); the backend judges what arrives, as it did with readAllBytes.
+    // Fewer bytes than declared only when the client ended early; the backend judges what
+    // arrives. No filter reads a body before this (the form-content filter is off,
+    // JsonOnlyEnvironment).
     return request.getInputStream().readNBytes(length);
   }
 
   private static boolean allows(Verified caller, Scope scope) {
     return caller.identity().has(scope)
         && (scope == Scope.OPERATOR || caller.identity().tenantId() != null);
+  }
+
+  /**
+   * The caller, or 401. Failed authentications are limited per client address: past the limit a
+   * request is answered 429 unless it carries a key the backoffice once said was valid, so guessing
+   * keys costs the backoffice a bounded number of questions and never locks out a working till.
+   */
+  private Verified authenticate(HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    String failures = "failed-authentication:" + request.getRemoteAddr();
+    long blocked =
+        rateLimiter.waitOf(
+            failures,
+            properties.failedAuthenticationsPerSecond(),
+            properties.failedAuthenticationsBurst());
+    if (blocked > 0 && !wasKnownKey(authorization)) {
+      throw Problems.rateLimited(blocked);
+    }
+    Optional<Verified> caller = authenticate(authorization);
+    if (caller.isEmpty()) {
+      rateLimiter.acquire(
+          failures,
+          properties.failedAuthenticationsPerSecond(),
+          properties.failedAuthenticationsBurst());
+      throw Problems.unauthenticated();
+    }
+    return caller.get();
+  }
+
+  private boolean wasKnownKey(String authorization) {
+    return authorization != null
+        && authorization.regionMatches(true, 0, "Bearer sk_", 0, 10)
+        && apiKeys.wasKnown(authorization.substring(7).strip());
   }
 
   private Optional<Verified> authenticate(String authorization) {
@@ -160,9 +185,8 @@ public class Proxy {
       Verified caller,
       HttpServletResponse response)
       throws IOException {
-    String target =
-        request.getRequestURI()
-            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    String query = QueryStrings.checked(request.getQueryString());
+    String target = request.getRequestURI() + (query == null ? "" : "?" + query);
     List<Backends.Instance> instances = backends.order(route.service());
     boolean idempotent = method.equals("GET");
     String identity = tokens.current(caller.identity(), properties.identityLifetime());

@@ -23,6 +23,20 @@ final class RateLimiter {
     this.entriesMax = entriesMax;
   }
 
+  /**
+   * 0 when the bucket of {@code key} has room for one more, else the whole seconds until it has;
+   * takes nothing from it.
+   */
+  long waitOf(String key, int perSecond, int burst) {
+    AtomicLong arrival = arrivals.get(key);
+    if (arrival == null) {
+      return 0;
+    }
+    long tolerance = SECOND / perSecond * (burst - 1L);
+    long waitNanos = arrival.get() - tolerance - nanoTime.getAsLong();
+    return waitNanos <= 0 ? 0 : Math.max(1, (waitNanos + SECOND - 1) / SECOND);
+  }
+
   /** 0 when the request may pass, else the whole seconds to wait (at least 1). */
   long acquire(String credential, int perSecond, int burst) {
     long interval = SECOND / perSecond;

@@ -86,6 +86,8 @@ class ApiKeyCredentialsTest {
             64,
             1000,
             2000,
+            20,
+            100,
             List.of());
     http = Upstream.client(properties);
     credentials =

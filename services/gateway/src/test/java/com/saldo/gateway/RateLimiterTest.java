@@ -37,6 +37,22 @@ class RateLimiterTest {
   }
 
   @Test
+  void lookingAtABucketTakesNothingFromIt() {
+    assertThat(limiter.waitOf("failures", 2, 3)).isZero();
+    for (int i = 0; i < 3; i++) {
+      assertThat(limiter.waitOf("failures", 2, 3)).isZero();
+      assertThat(limiter.acquire("failures", 2, 3)).isZero();
+    }
+    for (int i = 0; i < 10; i++) {
+      assertThat(limiter.waitOf("failures", 2, 3)).isEqualTo(1);
+    }
+    now.addAndGet(500_000_000L);
+    assertThat(limiter.waitOf("failures", 2, 3)).isZero();
+    assertThat(limiter.acquire("failures", 2, 3)).isZero();
+    assertThat(limiter.waitOf("failures", 2, 3)).isEqualTo(1);
+  }
+
+  @Test
   void theTableStaysBounded() {
     RateLimiter small = new RateLimiter(now::get, 10);
     for (int i = 0; i < 1000; i++) {

@@ -106,6 +106,9 @@ public class LedgerConfiguration {
     FunctionCounter.builder("ledger.engine.conflicts", engine, WriteEngine::conflictCount)
         .description("Transactions retried after losing a race")
         .register(meters);
+    FunctionCounter.builder("ledger.engine.bisections", engine, WriteEngine::bisectionCount)
+        .description("Failed batches halved to find the command that failed them")
+        .register(meters);
     return engine;
   }
 

@@ -302,6 +302,17 @@ class TransferContractTest extends LedgerServer {
     assertThat(atomic.get(1).get("error").get("code").asString()).isEqualTo("insufficient_funds");
     assertProblem(api.get("/v1/transfers/" + a.get("id")), 404, "transfer_not_found");
     assertThat(posted(api, merchant)).isEqualTo(100);
+    // Decided: an aborted atomic batch stores nothing, outcomes included, so its ids never had
+    // an outcome and a corrected batch may use them (the outcome of a stored id never changes).
+    Map<String, Object> corrected = with(b, "amount", 1);
+    JsonNode retried =
+        api.post("/v1/transfers/batch", Map.of("transfers", List.of(a, corrected), "atomic", true))
+            .json()
+            .get("results");
+    assertThat(retried.get(0).get("status").asString()).isEqualTo("posted");
+    assertThat(retried.get(1).get("status").asString()).isEqualTo("posted");
+    assertThat(posted(api, merchant)).isEqualTo(201);
+    assertProblem(api.post("/v1/transfers", b), 409, "id_conflict");
 
     List<Map<String, Object>> tooMany = new ArrayList<>();
     for (int i = 0; i < 1001; i++) {
@@ -315,7 +326,55 @@ class TransferContractTest extends LedgerServer {
         api.post("/v1/transfers/batch", Map.of("transfers", List.of(ok, Map.of("amount", 1))));
     assertProblem(invalidItem, 400, "validation_failed");
     assertThat(invalidItem.body()).contains("transfers[1].id");
-    assertThat(posted(api, merchant)).isEqualTo(100);
+    assertThat(posted(api, merchant)).isEqualTo(201);
+  }
+
+  @Test
+  void aRefundWithAnExplicitNullRefundOfIsA400AsIfItWereAbsent() {
+    Map<String, Object> paid = transfer(customer, merchant, 100);
+    assertThat(api.post("/v1/transfers", paid).status()).isEqualTo(201);
+    Map<String, Object> refund = with(transfer(merchant, customer, 10), "kind", "refund");
+    Map<String, Object> nullRefundOf = new java.util.HashMap<>(refund);
+    nullRefundOf.put("refundOf", null);
+    for (Map<String, Object> bad : List.of(refund, nullRefundOf)) {
+      Http.Answer answer = api.post("/v1/transfers", bad);
+      assertProblem(answer, 400, "validation_failed");
+      assertThat(answer.body()).contains("refundOf");
+    }
+    // in a batch beside valid items: the whole request is a 400 and applies nothing
+    Http.Answer batch =
+        api.post(
+            "/v1/transfers/batch",
+            Map.of("transfers", List.of(transfer(customer, merchant, 1), nullRefundOf)));
+    assertProblem(batch, 400, "validation_failed");
+    assertThat(batch.body()).contains("transfers[1].refundOf");
+    // null where refundOf is not allowed is absence, not a violation
+    Map<String, Object> payment = new java.util.HashMap<>(transfer(customer, merchant, 1));
+    payment.put("refundOf", null);
+    assertThat(api.post("/v1/transfers", payment).status()).isEqualTo(201);
+    assertThat(posted(api, merchant)).isEqualTo(101);
+  }
+
+  @Test
+  void aHoldMadeBeforeAFreezeMayStillBeCapturedOrVoided() {
+    // Decided: a freeze stops new debits and holds; what a hold reserved before it was
+    // authorised already, so the shop may still capture it (or void it).
+    Map<String, Object> first = with(transfer(customer, merchant, 300), "hold", true);
+    Map<String, Object> second = with(transfer(customer, merchant, 200), "hold", true);
+    assertThat(api.post("/v1/transfers", first).status()).isEqualTo(201);
+    assertThat(api.post("/v1/transfers", second).status()).isEqualTo(201);
+    api.patch("/v1/accounts/" + customer, Map.of("status", "frozen"));
+    assertProblem(
+        api.post("/v1/transfers", with(transfer(customer, merchant, 1), "hold", true)),
+        422,
+        "account_frozen");
+    Http.Answer captured =
+        api.post("/v1/transfers/" + first.get("id") + "/capture", Map.of("amount", 250));
+    assertThat(captured.status()).as(captured.body()).isEqualTo(200);
+    assertThat(captured.json().get("capturedAmount").asLong()).isEqualTo(250);
+    assertThat(api.post("/v1/transfers/" + second.get("id") + "/void", Map.of()).status())
+        .isEqualTo(200);
+    assertThat(posted(api, merchant)).isEqualTo(250);
   }
 
   /** The ids of an account's transfers, read page by page with pages of two. */

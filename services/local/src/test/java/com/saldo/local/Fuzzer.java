@@ -14,7 +14,28 @@ import java.util.Random;
  */
 final class Fuzzer {
 
-  record Request(String method, String path, byte[] body, String contentType, boolean write) {}
+  /**
+   * One request; {@code headers} are more header lines, each starting with CRLF. {@code
+   * refusedByTheProtocol}: HTTP itself answers it 501 or 505 (an unknown transfer coding, an HTTP
+   * version of another kind), still as a problem with its own code.
+   */
+  record Request(
+      String method,
+      String path,
+      byte[] body,
+      String contentType,
+      boolean write,
+      String version,
+      String headers) {
+
+    Request(String method, String path, byte[] body, String contentType, boolean write) {
+      this(method, path, body, contentType, write, "HTTP/1.1", "");
+    }
+
+    boolean refusedByTheProtocol() {
+      return !version.equals("HTTP/1.1") || headers.contains("Transfer-Encoding");
+    }
+  }
 
   private static final String[] HOSTILE_STRINGS = {
     "' OR 1=1 --",
@@ -90,7 +111,15 @@ final class Fuzzer {
     "\"transfers\":[]",
     "\"transfers\":{}",
     "\"atomic\":\"no\"",
-    "\"key\":123"
+    "\"key\":123",
+    "\"kind\":\"refund\",\"refundOf\":null",
+    "\"kind\":\"refund\"",
+    "\"kind\":null,\"refundOf\":null,\"hold\":null,\"metadata\":null",
+    "\"amount\":null",
+    "\"id\":null",
+    "\"rateLimit\":null",
+    "\"rateLimit\":{\"perSecond\":null,\"burst\":null}",
+    "\"scopes\":null"
   };
   private static final String[] QUERIES = {
     "limit=0",
@@ -115,8 +144,37 @@ final class Fuzzer {
     "after=-1",
     "from=2026-01-01T00:00:00Z&to=2020-01-01T00:00:00Z",
     "limit=1&limit=2",
-    "a=" + "b".repeat(5000)
+    "a=" + "b".repeat(5000),
+    "limit=%%",
+    "limit=%ZZ",
+    "a%",
+    "limit=%u0041",
+    "reference=%E0%A4%A",
+    "reference=%C0%AF",
+    "externalRef=%ED%A0%80",
+    "accountId=%FF",
+    "cursor=" + crafted("t"),
+    "cursor=" + crafted("a"),
+    "cursor=" + crafted("e"),
+    "cursor=" + crafted("k"),
+    "cursor=" + crafted("tn"),
+    "cursor=" + crafted("au"),
+    "from=0001-01-01T00:00:00Z",
+    "to=0001-01-01T00:00:00Z",
+    "to=9999-12-31T23:59:59.999Z"
   };
+
+  /** A cursor of the list {@code list} at a time no database stores. */
+  private static String crafted(String list) {
+    String plain =
+        list
+            + ":"
+            + (list.equals("e") ? "" : Long.MAX_VALUE + ":")
+            + "00000000-0000-4000-8000-000000000001";
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+  }
 
   private final Random random;
   private final List<String> ids;
@@ -129,10 +187,62 @@ final class Fuzzer {
   }
 
   Request next() {
-    return switch (random.nextInt(10)) {
+    return switch (random.nextInt(12)) {
       case 0, 1 -> read();
       case 2 -> raw();
+      case 3 -> protocol();
+      case 4 -> withQuery(write());
       default -> write();
+    };
+  }
+
+  /** A write that also carries a hostile query string, which no write endpoint reads. */
+  private Request withQuery(Request write) {
+    String query = QUERIES[random.nextInt(QUERIES.length)];
+    return new Request(
+        write.method(),
+        write.path() + "?" + query,
+        write.body(),
+        write.contentType(),
+        true,
+        write.version(),
+        write.headers());
+  }
+
+  /**
+   * What goes wrong below JSON: form-encoded bodies with a bad escape on every method (Spring's
+   * form filter decoded PUT, PATCH and DELETE ones), transfer codings and HTTP versions that do not
+   * exist, and a request line that the JDK's client would never send.
+   */
+  private Request protocol() {
+    String[] paths = {
+      "/v1/accounts/" + id(),
+      "/v1/transfers",
+      "/v1/transfers/batch",
+      "/v1/api-keys/" + id(),
+      "/v1/tenants/" + tenantId + "/api-keys",
+      "/v1/accounts?limit=%%"
+    };
+    String[] methods = {"PUT", "PATCH", "DELETE", "POST"};
+    String path = paths[random.nextInt(paths.length)];
+    String method = methods[random.nextInt(methods.length)];
+    byte[] form =
+        (random.nextBoolean() ? "a=%" : "a=%ZZ&b=%E0%A4%A").getBytes(StandardCharsets.UTF_8);
+    return switch (random.nextInt(4)) {
+      case 0 ->
+          new Request(
+              method, path, form, "application/x-www-form-urlencoded", true, "HTTP/1.1", "");
+      case 1 ->
+          new Request(
+              method,
+              path,
+              "{}".getBytes(StandardCharsets.UTF_8),
+              "application/json",
+              true,
+              "HTTP/1.1",
+              "\r\nTransfer-Encoding: xchunked");
+      case 2 -> new Request("GET", path, null, null, false, "HTTP/2.0", "");
+      default -> new Request(method, path, null, null, true, "HTTP/3.1", "");
     };
   }
 
@@ -240,6 +350,10 @@ final class Fuzzer {
       ("{\"a\":".repeat(100) + "1" + "}".repeat(100)).getBytes(StandardCharsets.UTF_8),
       new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', ':', '1', '}'},
       new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '{', '}'},
+      new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xc0, (byte) 0xaf, '"', '}'},
+      new byte[] {(byte) 0xfe, (byte) 0xff, 0, '{', 0, '}'},
+      new byte[] {(byte) 0xff, (byte) 0xfe, '{', 0, '}', 0},
+      "{\"kind\":\"refund\",\"refundOf\":null}".getBytes(StandardCharsets.UTF_8),
       "{\"currency\":\"EUR\"".getBytes(StandardCharsets.UTF_8),
       ("{\"metadata\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8),
       "currency=EUR&amount=5".getBytes(StandardCharsets.UTF_8),

@@ -421,6 +421,86 @@ class GatewaySystemTest {
   }
 
   @Test
+  void guessingKeysIsLimitedPerAddressWhileAWorkingKeyKeepsWorking() {
+    UUID tenant = saldo.newTenant("Guessed at");
+    Http till = saldo.as(saldo.newKey(tenant, List.of("accounts:read")));
+    assertThat(till.get("/v1/accounts").status()).isEqualTo(200);
+    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    Http.Answer limited = null;
+    for (int i = 0; i < 300; i++) {
+      Http guess = saldo.as("sk_" + UUID.randomUUID().toString().replace("-", "") + "_guess");
+      Http.Answer answer = guess.get("/v1/accounts");
+      statuses.merge(answer.status(), 1, Integer::sum);
+      if (answer.status() == 429) {
+        limited = answer;
+      }
+      if (i % 10 == 0) {
+        assertThat(till.get("/v1/accounts").status())
+            .as("the till, after %d guesses", i)
+            .isEqualTo(200);
+      }
+    }
+    // a burst of 100 failures, then 20 a second: most of the 300 never reach the backoffice
+    assertThat(statuses.keySet()).containsOnly(401, 429);
+    assertThat(statuses.get(401)).isGreaterThanOrEqualTo(100);
+    assertThat(statuses.get(429)).isGreaterThanOrEqualTo(50);
+    assertProblem(limited, 429, "rate_limited");
+    assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
+    // the bucket refills: a new key is checked again (and other tests here are not held up)
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                saldo.as("sk_" + UUID.randomUUID() + "_late").get("/v1/accounts").status() == 401);
+    assertThat(till.get("/v1/accounts").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aTenantMayLowerItsKeysRateLimitsButOnlyAnOperatorRaisesThem() {
+    UUID tenant = saldo.newTenant("Quota");
+    Http manager = saldo.as(saldo.newKey(tenant, List.of("keys:manage")));
+    String path = "/v1/tenants/" + tenant + "/api-keys";
+    for (Map<String, Integer> above :
+        List.of(
+            Map.of("perSecond", 1_000_000, "burst", 2000),
+            Map.of("perSecond", 1000, "burst", 2001),
+            Map.of("perSecond", 1001, "burst", 10))) {
+      assertProblem(
+          manager.post(path, Map.of("name", "greedy", "scopes", ALL, "rateLimit", above)),
+          403,
+          "forbidden");
+    }
+    Http.Answer lower =
+        manager.post(
+            path,
+            Map.of(
+                "name",
+                "modest",
+                "scopes",
+                ALL,
+                "rateLimit",
+                Map.of("perSecond", 1000, "burst", 2000)));
+    assertThat(lower.status()).as(lower.body()).isEqualTo(201);
+    Http.Answer granted =
+        saldo
+            .operator()
+            .post(
+                path,
+                Map.of(
+                    "name",
+                    "granted",
+                    "scopes",
+                    ALL,
+                    "rateLimit",
+                    Map.of("perSecond", 5000, "burst", 10000)));
+    assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+    assertThat(granted.json().get("rateLimit").get("perSecond").asInt()).isEqualTo(5000);
+    // only the two created keys and the manager's own exist: the refused ones stored nothing
+    assertThat(saldo.operator().get(path).json().get("data").size()).isEqualTo(3);
+  }
+
+  @Test
   void badManagementInputIsA400AndStoresNothing() {
     Http op = saldo.operator();
     int tenantsBefore = op.get("/v1/tenants?limit=1000").json().get("data").size();

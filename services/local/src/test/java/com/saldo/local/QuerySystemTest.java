@@ -189,6 +189,18 @@ class QuerySystemTest {
   }
 
   @Test
+  void aStatementUpToTheFirstDayTheApiKnowsStartsThereNotBefore() {
+    String account = open();
+    Http.Answer statement =
+        api.get("/v1/accounts/" + account + "/statement?format=csv&to=0001-01-01T00:00:00Z");
+    assertThat(statement.status()).as(statement.body()).isEqualTo(200);
+    List<List<String>> rows = Csv.parse(statement.body());
+    assertThat(rows.get(1)).first().isEqualTo("opening");
+    assertThat(rows.get(1).get(1)).isEqualTo("0001-01-01T00:00:00.000Z");
+    assertThat(rows.getLast().get(1)).isEqualTo("0001-01-01T00:00:00.000Z");
+  }
+
+  @Test
   void badQueriesAre400() {
     String account = open();
     for (String path :

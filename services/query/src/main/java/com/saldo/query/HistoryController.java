@@ -1,12 +1,12 @@
 package com.saldo.query;
 
+import com.saldo.api.Cursors;
+import com.saldo.api.Page;
+import com.saldo.api.Params;
+import com.saldo.api.Times;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
-import com.saldo.problem.Cursors;
-import com.saldo.problem.Page;
-import com.saldo.problem.Params;
 import com.saldo.problem.ProblemException;
-import com.saldo.problem.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package com.saldo.query;
 
+import com.saldo.api.Params;
+import com.saldo.api.Times;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
 import com.saldo.money.CurrencyCode;
-import com.saldo.problem.Params;
 import com.saldo.problem.ProblemException;
-import com.saldo.problem.Times;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -67,8 +67,11 @@ public class StatementController {
       throw ProblemException.invalid("format", "must be csv");
     }
     Instant end = to == null ? clock.instant() : Params.time("to", to);
+    // without from, the period up to to, but never before the first time the API knows
     Instant start =
-        from == null ? end.minus(limits.statementPeriodMax()) : Params.time("from", from);
+        from == null
+            ? latest(end.minus(limits.statementPeriodMax()), Params.TIME_MIN)
+            : Params.time("from", from);
     if (start.isAfter(end)) {
       throw ProblemException.invalid("from", "must not be after to");
     }

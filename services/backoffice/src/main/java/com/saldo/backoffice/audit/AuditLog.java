@@ -1,7 +1,7 @@
 package com.saldo.backoffice.audit;
 
 import com.saldo.identity.CallerIdentity;
-import com.saldo.problem.Cursors;
+import com.saldo.jdbc.Keyset;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -70,8 +70,8 @@ public class AuditLog {
     List<Object> args = new ArrayList<>();
     if (beforeAt != null) {
       OffsetDateTime at = OffsetDateTime.ofInstant(beforeAt, ZoneOffset.UTC);
-      sql.append(" WHERE ").append(Cursors.keysetCondition("at", "id", true));
-      args.addAll(Cursors.keysetArgs(at, beforeId));
+      sql.append(" WHERE ").append(Keyset.condition("at", "id", true));
+      args.addAll(Keyset.args(at, beforeId));
     }
     sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
     args.add(limit);

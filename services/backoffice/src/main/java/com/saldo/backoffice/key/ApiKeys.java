@@ -1,7 +1,7 @@
 package com.saldo.backoffice.key;
 
 import com.saldo.identity.Scope;
-import com.saldo.problem.Cursors;
+import com.saldo.jdbc.Keyset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -120,8 +120,8 @@ public class ApiKeys {
         new StringBuilder("SELECT " + COLUMNS + " FROM api_keys WHERE tenant_id = ?");
     List<Object> args = new ArrayList<>(List.of(tenantId));
     if (afterAt != null) {
-      sql.append(" AND ").append(Cursors.keysetCondition("created_at", "id", false));
-      args.addAll(Cursors.keysetArgs(time(afterAt), afterId));
+      sql.append(" AND ").append(Keyset.condition("created_at", "id", false));
+      args.addAll(Keyset.args(time(afterAt), afterId));
     }
     sql.append(" ORDER BY created_at, id LIMIT ?");
     args.add(limit);

@@ -1,9 +1,9 @@
 package com.saldo.backoffice.key;
 
+import com.saldo.api.Fields;
+import com.saldo.api.JsonBodies;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
-import com.saldo.problem.Fields;
-import com.saldo.problem.JsonBodies;
 import com.saldo.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;

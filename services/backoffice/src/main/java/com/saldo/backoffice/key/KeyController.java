@@ -1,18 +1,19 @@
 package com.saldo.backoffice.key;
 
+import com.saldo.api.Cursors;
+import com.saldo.api.Fields;
+import com.saldo.api.JsonBodies;
+import com.saldo.api.Page;
+import com.saldo.api.Params;
+import com.saldo.api.Times;
 import com.saldo.backoffice.BackofficeLimits;
 import com.saldo.backoffice.audit.AuditLog;
 import com.saldo.backoffice.tenant.Tenants;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
-import com.saldo.problem.Cursors;
-import com.saldo.problem.Fields;
-import com.saldo.problem.JsonBodies;
-import com.saldo.problem.Page;
-import com.saldo.problem.Params;
 import com.saldo.problem.ProblemException;
+import com.saldo.problem.Problems;
 import com.saldo.problem.RequestIds;
-import com.saldo.problem.Times;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -90,6 +91,16 @@ public class KeyController {
       burst = (int) rateLimit.requiredLong("burst", 1, 10_000_000);
     }
     fields.done();
+    if (!caller.isOperator()
+        && (rate > limits.ratePerSecondDefault() || burst > limits.burstDefault())) {
+      // quotas are the operator's: a tenant may give its keys less than the default, never more
+      throw Problems.forbidden(
+          "operator (a tenant's own keys get at most "
+              + limits.ratePerSecondDefault()
+              + " requests/s with bursts of "
+              + limits.burstDefault()
+              + ")");
+    }
     tenants.find(tenantId).orElseThrow(() -> tenantNotFound(tenantId));
     UUID id = ids.get();
     String secret = KeySecrets.newKey(id);

@@ -1,16 +1,16 @@
 package com.saldo.backoffice.tenant;
 
+import com.saldo.api.Cursors;
+import com.saldo.api.Fields;
+import com.saldo.api.JsonBodies;
+import com.saldo.api.Page;
+import com.saldo.api.Params;
+import com.saldo.api.Times;
 import com.saldo.backoffice.BackofficeLimits;
 import com.saldo.backoffice.audit.AuditLog;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
-import com.saldo.problem.Cursors;
-import com.saldo.problem.Fields;
-import com.saldo.problem.JsonBodies;
-import com.saldo.problem.Page;
-import com.saldo.problem.Params;
 import com.saldo.problem.RequestIds;
-import com.saldo.problem.Times;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.saldo.backoffice.tenant;
 
-import com.saldo.problem.Cursors;
+import com.saldo.jdbc.Keyset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,8 +52,8 @@ public class Tenants {
     List<Object> args = new ArrayList<>();
     if (afterAt != null) {
       OffsetDateTime at = OffsetDateTime.ofInstant(afterAt, ZoneOffset.UTC);
-      sql.append(" WHERE ").append(Cursors.keysetCondition("created_at", "id", false));
-      args.addAll(Cursors.keysetArgs(at, afterId));
+      sql.append(" WHERE ").append(Keyset.condition("created_at", "id", false));
+      args.addAll(Keyset.args(at, afterId));
     }
     sql.append(" ORDER BY created_at, id LIMIT ?");
     args.add(limit);

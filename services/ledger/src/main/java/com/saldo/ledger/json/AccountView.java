@@ -1,8 +1,8 @@
 package com.saldo.ledger.json;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.saldo.api.Times;
 import com.saldo.ledger.account.Account;
-import com.saldo.problem.Times;
 
 /** An account as the API shows it. */
 public record AccountView(

@@ -2,8 +2,8 @@ package com.saldo.ledger.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.saldo.api.Times;
 import com.saldo.ledger.transfer.Transfer;
-import com.saldo.problem.Times;
 
 /** A transfer as the API shows it; hold and refund fields appear only where they apply. */
 public record TransferView(

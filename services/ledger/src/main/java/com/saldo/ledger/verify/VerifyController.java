@@ -1,8 +1,8 @@
 package com.saldo.ledger.verify;
 
+import com.saldo.api.Times;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
-import com.saldo.problem.Times;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package com.saldo.ledger.account.web;
 
+import com.saldo.api.Cursors;
+import com.saldo.api.Fields;
+import com.saldo.api.JsonBodies;
+import com.saldo.api.Page;
+import com.saldo.api.Params;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
 import com.saldo.ledger.LedgerLimits;
@@ -16,12 +21,7 @@ import com.saldo.ledger.account.OpenAccount;
 import com.saldo.ledger.json.AccountView;
 import com.saldo.money.Balance;
 import com.saldo.money.CurrencyCode;
-import com.saldo.problem.Cursors;
 import com.saldo.problem.FieldViolation;
-import com.saldo.problem.Fields;
-import com.saldo.problem.JsonBodies;
-import com.saldo.problem.Page;
-import com.saldo.problem.Params;
 import com.saldo.problem.Problem;
 import com.saldo.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,7 +81,7 @@ public class AccountController {
     }
     String externalRef = fields.optionalString("externalRef", limits.stringLengthMax());
     Long min =
-        fields.isPresent("minBalance")
+        fields.isPresentEvenIfNull("minBalance")
             ? fields.optionalLong("minBalance", Balance.MIN, 0)
             : Long.valueOf(0);
     Long max = fields.optionalLong("maxBalance", 0, Balance.MAX);
@@ -143,16 +143,16 @@ public class AccountController {
     Long min = fields.optionalLong("minBalance", Balance.MIN, Balance.MAX);
     Long max = fields.optionalLong("maxBalance", Balance.MIN, Balance.MAX);
     String metadata =
-        fields.isPresent("metadata")
+        fields.isGiven("metadata")
             ? fields.metadata("metadata", limits.metadataBytesMax(), limits.metadataKeysMax())
             : null;
     fields.done();
     AccountChange request =
         new AccountChange(
             status == null ? null : AccountStatus.parse(status).orElseThrow(),
-            fields.isPresent("minBalance"),
+            fields.isPresentEvenIfNull("minBalance"),
             min,
-            fields.isPresent("maxBalance"),
+            fields.isPresentEvenIfNull("maxBalance"),
             max,
             metadata);
     return switch (change.change(key, request)) {

@@ -1,10 +1,10 @@
 package com.saldo.ledger.transfer.jdbc;
 
+import com.saldo.jdbc.Keyset;
 import com.saldo.ledger.store.jdbc.JdbcTransactions;
 import com.saldo.ledger.transfer.Transfer;
 import com.saldo.ledger.transfer.TransferKey;
 import com.saldo.ledger.transfer.Transfers;
-import com.saldo.problem.Cursors;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -107,8 +107,8 @@ public final class JdbcTransfers implements Transfers {
       args.add(time(filter.to()));
     }
     if (after != null) {
-      sql.append(" AND ").append(Cursors.keysetCondition("t.created_at", "t.id", true));
-      args.addAll(Cursors.keysetArgs(time(after.createdAt()), after.id()));
+      sql.append(" AND ").append(Keyset.condition("t.created_at", "t.id", true));
+      args.addAll(Keyset.args(time(after.createdAt()), after.id()));
     }
     sql.append(" AND t.status <> 'rejected' ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
     args.add(limit);

@@ -1,5 +1,10 @@
 package com.saldo.ledger.transfer.web;
 
+import com.saldo.api.Cursors;
+import com.saldo.api.Fields;
+import com.saldo.api.JsonBodies;
+import com.saldo.api.Page;
+import com.saldo.api.Params;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
 import com.saldo.ledger.LedgerLimits;
@@ -15,11 +20,6 @@ import com.saldo.ledger.transfer.TransferOutcome.Replayed;
 import com.saldo.ledger.transfer.TransferRequest;
 import com.saldo.ledger.transfer.Transfers;
 import com.saldo.ledger.web.EngineCalls;
-import com.saldo.problem.Cursors;
-import com.saldo.problem.Fields;
-import com.saldo.problem.JsonBodies;
-import com.saldo.problem.Page;
-import com.saldo.problem.Params;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package com.saldo.ledger.transfer.web;
 
+import com.saldo.api.Fields;
 import com.saldo.ledger.LedgerLimits;
 import com.saldo.ledger.transfer.TransferKind;
 import com.saldo.ledger.transfer.TransferRequest;
 import com.saldo.money.Amount;
 import com.saldo.money.CurrencyCode;
-import com.saldo.problem.Fields;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
@@ -54,10 +54,10 @@ final class TransferRequests {
       fields.fail("holdTimeoutSeconds", "is allowed only with hold: true");
     }
     UUID refundOf = fields.optionalUuid("refundOf");
-    if (kind == TransferKind.REFUND && refundOf == null && !fields.isPresent("refundOf")) {
+    if (kind == TransferKind.REFUND && !fields.isGiven("refundOf")) {
       fields.fail("refundOf", "is required for a refund");
     }
-    if (kind != TransferKind.REFUND && fields.isPresent("refundOf") && !fields.isNull("refundOf")) {
+    if (kind != TransferKind.REFUND && fields.isGiven("refundOf")) {
       fields.fail("refundOf", "is allowed only with kind: refund");
     }
     if (kind == TransferKind.REFUND && hold) {

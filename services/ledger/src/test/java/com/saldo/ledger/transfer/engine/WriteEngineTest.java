@@ -196,44 +196,49 @@ class WriteEngineTest {
     assertThat(memory.account(new AccountKey(tenant, to)).posted()).isEqualTo(16);
   }
 
+  /** A store that fails every transaction touching {@code poison}, as a bug would. */
+  private LedgerStore picky(UUID poison, AtomicInteger transactions) {
+    return new LedgerStore() {
+      @Override
+      public <T> T inTransaction(Function<Session, T> work) {
+        transactions.incrementAndGet();
+        return memory.inTransaction(
+            session ->
+                work.apply(
+                    new Session() {
+                      @Override
+                      public java.util.Map<TransferKey, com.saldo.ledger.transfer.Recorded>
+                          findTransfers(java.util.Set<TransferKey> keys) {
+                        if (keys.stream().anyMatch(k -> k.id().equals(poison))) {
+                          throw new IllegalStateException("a bug that one command triggers");
+                        }
+                        return session.findTransfers(keys);
+                      }
+
+                      @Override
+                      public java.util.Map<AccountKey, Account> lockAccounts(
+                          java.util.SortedSet<AccountKey> keys) {
+                        return session.lockAccounts(keys);
+                      }
+
+                      @Override
+                      public void write(com.saldo.ledger.transfer.Changes changes) {
+                        session.write(changes);
+                      }
+                    }));
+      }
+
+      @Override
+      public List<TransferKey> expiredHolds(Instant now, int limit) {
+        return List.of();
+      }
+    };
+  }
+
   @Test
   void oneFailingCommandDoesNotFailItsBatch() throws Exception {
     UUID poison = UUID.randomUUID();
-    LedgerStore picky =
-        new LedgerStore() {
-          @Override
-          public <T> T inTransaction(Function<Session, T> work) {
-            return memory.inTransaction(
-                session ->
-                    work.apply(
-                        new Session() {
-                          @Override
-                          public java.util.Map<TransferKey, com.saldo.ledger.transfer.Recorded>
-                              findTransfers(java.util.Set<TransferKey> keys) {
-                            if (keys.stream().anyMatch(k -> k.id().equals(poison))) {
-                              throw new IllegalStateException("a bug that one command triggers");
-                            }
-                            return session.findTransfers(keys);
-                          }
-
-                          @Override
-                          public java.util.Map<AccountKey, Account> lockAccounts(
-                              java.util.SortedSet<AccountKey> keys) {
-                            return session.lockAccounts(keys);
-                          }
-
-                          @Override
-                          public void write(com.saldo.ledger.transfer.Changes changes) {
-                            session.write(changes);
-                          }
-                        }));
-          }
-
-          @Override
-          public List<TransferKey> expiredHolds(Instant now, int limit) {
-            return List.of();
-          }
-        };
+    LedgerStore picky = picky(poison, new AtomicInteger());
     Gate gate = new Gate(picky);
     try (WriteEngine engine = engine(gate, 100)) {
       CompletableFuture<List<TransferOutcome>> first = engine.submit(pay(1));
@@ -251,6 +256,35 @@ class WriteEngineTest {
       assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
     }
     assertThat(memory.account(new AccountKey(tenant, to)).posted()).isEqualTo(7);
+  }
+
+  @Test
+  void aFailingCommandCostsItsBatchAFewTransactionsNotOneEach() throws Exception {
+    UUID poison = UUID.randomUUID();
+    AtomicInteger transactions = new AtomicInteger();
+    Gate gate = new Gate(picky(poison, transactions));
+    List<CompletableFuture<List<TransferOutcome>>> good = new ArrayList<>();
+    try (WriteEngine engine = engine(gate, 100)) {
+      CompletableFuture<List<TransferOutcome>> first = engine.submit(pay(1));
+      gate.entered.await(5, TimeUnit.SECONDS);
+      for (int i = 0; i < 63; i++) {
+        good.add(engine.submit(pay(1)));
+        if (i == 40) {
+          engine.submit(new Command.VoidHold(new TransferKey(tenant, poison)));
+        }
+      }
+      gate.release.countDown();
+      first.get(5, TimeUnit.SECONDS);
+      for (CompletableFuture<List<TransferOutcome>> one : good) {
+        assertThat(one.get(5, TimeUnit.SECONDS).getFirst())
+            .isInstanceOf(TransferOutcome.Created.class);
+      }
+      // the first command's, then for the 64 queued behind it the whole batch and a failing and
+      // a committed half on each of 6 levels (one transaction each, 66 in all, before)
+      assertThat(transactions.get()).isEqualTo(1 + 1 + 2 * 6);
+      assertThat(engine.bisectionCount()).isEqualTo(6);
+    }
+    assertThat(memory.account(new AccountKey(tenant, to)).posted()).isEqualTo(64);
   }
 
   @Test
