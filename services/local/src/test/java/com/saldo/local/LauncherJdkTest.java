@@ -127,7 +127,7 @@ class LauncherJdkTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
-  private static Path repositoryRoot() {
+  static Path repositoryRoot() {
     Path path = Path.of("").toAbsolutePath();
     while (!Files.exists(path.resolve("saldo")) || !Files.exists(path.resolve("mvnw"))) {
       path = path.getParent();
