@@ -33,7 +33,7 @@ public final class Cursors {
       if (parts != null) {
         Instant time = Instant.ofEpochMilli(Long.parseLong(parts[1]));
         // a crafted cursor gets the range checks of from and to: the database stores no other time
-        if (!time.isBefore(Params.TIME_MIN) && !time.isAfter(Params.TIME_MAX)) {
+        if (Params.isStorable(time)) {
           return new Position(time, Params.uuid("cursor", parts[2]));
         }
       }

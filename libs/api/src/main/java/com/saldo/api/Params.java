@@ -47,6 +47,11 @@ public final class Params {
 
   public static final Instant TIME_MAX = Instant.parse("9999-12-31T23:59:59.999Z");
 
+  /** Whether the database can store {@code time}: within {@link #TIME_MIN}..{@link #TIME_MAX}. */
+  public static boolean isStorable(Instant time) {
+    return !time.isBefore(TIME_MIN) && !time.isAfter(TIME_MAX);
+  }
+
   public static Instant time(String name, String value) {
     if (value == null) {
       return null;
@@ -54,7 +59,7 @@ public final class Params {
     try {
       if (value.length() <= 40) {
         Instant time = OffsetDateTime.parse(value).toInstant();
-        if (!time.isBefore(TIME_MIN) && !time.isAfter(TIME_MAX)) {
+        if (isStorable(time)) {
           return time;
         }
       }

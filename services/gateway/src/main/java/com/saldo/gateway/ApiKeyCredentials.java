@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * most one question per key at a time, about two per key and cache time while the key is busy. The
  * cache is keyed by the key's SHA-256, never by the key itself. Unknown keys are remembered apart,
  * in a tenth of the room, so that a flood of made-up keys cannot push the known ones out; the limit
- * on failed authentications per address ({@link Proxy}) bounds how many such questions reach the
- * backoffice at all.
+ * on failed authentications per address ({@link FailedAuthentications}) bounds how many such
+ * questions reach the backoffice at all.
  */
 final class ApiKeyCredentials {
 

@@ -60,6 +60,14 @@ public class GatewayApplication {
   }
 
   @Bean
+  FailedAuthentications failedAuthentications(GatewayProperties properties) {
+    return new FailedAuthentications(
+        new RateLimiter(System::nanoTime, properties.credentialCacheSizeMax()),
+        properties.failedAuthenticationsPerSecond(),
+        properties.failedAuthenticationsBurst());
+  }
+
+  @Bean
   Clock clock() {
     return Clock.systemUTC();
   }

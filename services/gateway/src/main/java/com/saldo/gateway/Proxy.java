@@ -60,6 +60,7 @@ public class Proxy {
   private final ApiKeyCredentials apiKeys;
   private final JwtCredentials jwts;
   private final RateLimiter rateLimiter;
+  private final FailedAuthentications failures;
   private final IdentityToken tokens;
   private final GatewayProperties properties;
 
@@ -69,6 +70,7 @@ public class Proxy {
       ApiKeyCredentials apiKeys,
       JwtCredentials jwts,
       RateLimiter rateLimiter,
+      FailedAuthentications failures,
       IdentityToken tokens,
       GatewayProperties properties) {
     this.http = http;
@@ -76,6 +78,7 @@ public class Proxy {
     this.apiKeys = apiKeys;
     this.jwts = jwts;
     this.rateLimiter = rateLimiter;
+    this.failures = failures;
     this.tokens = tokens;
     this.properties = properties;
   }
@@ -134,41 +137,31 @@ public class Proxy {
    * keys costs the backoffice a bounded number of questions and never locks out a working till.
    */
   private Verified authenticate(HttpServletRequest request) {
-    String authorization = request.getHeader("Authorization");
-    String failures = "failed-authentication:" + request.getRemoteAddr();
-    long blocked =
-        rateLimiter.waitOf(
-            failures,
-            properties.failedAuthenticationsPerSecond(),
-            properties.failedAuthenticationsBurst());
-    if (blocked > 0 && !wasKnownKey(authorization)) {
+    String credential = credential(request.getHeader("Authorization"));
+    String address = request.getRemoteAddr();
+    long blocked = failures.blocked(address);
+    if (blocked > 0
+        && !(credential != null && credential.startsWith("sk_") && apiKeys.wasKnown(credential))) {
       throw Problems.rateLimited(blocked);
     }
-    Optional<Verified> caller = authenticate(authorization);
+    Optional<Verified> caller = credential == null ? Optional.empty() : verify(credential);
     if (caller.isEmpty()) {
-      rateLimiter.acquire(
-          failures,
-          properties.failedAuthenticationsPerSecond(),
-          properties.failedAuthenticationsBurst());
+      failures.record(address);
       throw Problems.unauthenticated();
     }
     return caller.get();
   }
 
-  private boolean wasKnownKey(String authorization) {
-    return authorization != null
-        && authorization.regionMatches(true, 0, "Bearer sk_", 0, 10)
-        && apiKeys.wasKnown(authorization.substring(7).strip());
-  }
-
-  private Optional<Verified> authenticate(String authorization) {
+  /** The credential of a Bearer header, or null when it carries none of a sensible length. */
+  private static String credential(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.empty();
+      return null;
     }
     String credential = authorization.substring(7).strip();
-    if (credential.isEmpty() || credential.length() > 8192) {
-      return Optional.empty();
-    }
+    return credential.isEmpty() || credential.length() > 8192 ? null : credential;
+  }
+
+  private Optional<Verified> verify(String credential) {
     if (credential.startsWith("sk_")) {
       return apiKeys.verify(credential);
     }
