@@ -49,8 +49,15 @@ final class Routes {
           route("GET", "/v1/events", "webhooks", Scope.TRANSFERS_READ),
           route("POST", "/v1/webhooks", "webhooks", Scope.WEBHOOKS_MANAGE),
           route("GET", "/v1/webhooks", "webhooks", Scope.WEBHOOKS_MANAGE),
+          route("GET", "/v1/webhooks/" + ID, "webhooks", Scope.WEBHOOKS_MANAGE),
+          route("PATCH", "/v1/webhooks/" + ID, "webhooks", Scope.WEBHOOKS_MANAGE),
           route("DELETE", "/v1/webhooks/" + ID, "webhooks", Scope.WEBHOOKS_MANAGE),
           route("GET", "/v1/webhooks/" + ID + "/deliveries", "webhooks", Scope.WEBHOOKS_MANAGE),
+          route(
+              "POST",
+              "/v1/webhooks/" + ID + "/(rotate-secret|replay)",
+              "webhooks",
+              Scope.WEBHOOKS_MANAGE),
           route("POST", "/v1/tenants", "backoffice", Scope.OPERATOR),
           route("GET", "/v1/tenants", "backoffice", Scope.OPERATOR),
           route(

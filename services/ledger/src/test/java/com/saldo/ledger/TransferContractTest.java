@@ -279,6 +279,46 @@ class TransferContractTest extends LedgerServer {
   }
 
   @Test
+  void aRefundTellsTheOriginalsSubscribersInTheSameTransaction() throws Exception {
+    Map<String, Object> payment = with(transfer(customer, merchant, 1_000), "kind", "payment");
+    api.post("/v1/transfers", payment);
+    Map<String, Object> refund =
+        with(
+            with(transfer(merchant, customer, 250), "kind", "refund"),
+            "refundOf",
+            payment.get("id"));
+    assertThat(api.post("/v1/transfers", refund).status()).isEqualTo(201);
+    List<String> rows = new ArrayList<>();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                database().url(), database().user(), database().password());
+        java.sql.Statement sql = c.createStatement();
+        java.sql.ResultSet rs =
+            sql.executeQuery(
+                "SELECT type, subject_id, payload ->> 'refundedAmount', xid::text::bigint"
+                    + " FROM ledger.outbox WHERE subject_id IN ('"
+                    + payment.get("id")
+                    + "', '"
+                    + refund.get("id")
+                    + "') ORDER BY xid, position, id")) {
+      long refundXid = -1;
+      while (rs.next()) {
+        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+        if (rs.getString(2).equals(refund.get("id"))) {
+          refundXid = rs.getLong(4);
+        } else if (rs.getString(1).equals("transfer.refunded")) {
+          assertThat(rs.getLong(4)).as("same transaction as the refund").isEqualTo(refundXid);
+        }
+      }
+    }
+    assertThat(rows)
+        .containsExactly(
+            "transfer.posted " + payment.get("id") + " null",
+            "transfer.posted " + refund.get("id") + " null",
+            "transfer.refunded " + payment.get("id") + " 250");
+  }
+
+  @Test
   void batchesAnswerInOrderAndAtomicOnesAllOrNothing() {
     Map<String, Object> ok = transfer(customer, merchant, 100);
     Map<String, Object> tooMuch = transfer(customer, merchant, 999_999);

@@ -64,6 +64,8 @@ public final class Local {
     Secrets.Key operatorKey = Secrets.operatorKey(options.operatorKey(), options.home());
     Secrets.Key identityKey =
         Secrets.identityKey(System.getenv("SALDO_IDENTITY_KEY"), options.home());
+    Secrets.Key webhooksKey =
+        Secrets.webhooksKey(System.getenv("SALDO_WEBHOOKS_SECRET_KEY"), options.home());
     cluster =
         new Cluster(
             Path.of("").toAbsolutePath(),
@@ -73,7 +75,11 @@ public final class Local {
                 "SALDO_DATABASE_USER", database.user(),
                 "SALDO_DATABASE_PASSWORD", database.password(),
                 "SALDO_BOOTSTRAP_OPERATOR_KEY", operatorKey.value(),
-                "SALDO_IDENTITY_KEY", identityKey.value()),
+                "SALDO_IDENTITY_KEY", identityKey.value(),
+                "SALDO_WEBHOOKS_SECRET_KEY", webhooksKey.value(),
+                // the README's walkthrough delivers to a receiver on this machine
+                "SALDO_WEBHOOKS_ALLOWPRIVATETARGETS",
+                    System.getenv().getOrDefault("SALDO_WEBHOOKS_ALLOWPRIVATETARGETS", "true")),
             System.getenv().getOrDefault("SALDO_JAVA_OPTS", JAVA_OPTS));
     Map<String, String> backends = new java.util.HashMap<>();
     for (Services.Service service : Services.ALL) {

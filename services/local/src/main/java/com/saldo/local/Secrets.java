@@ -10,7 +10,7 @@ import java.util.Base64;
 /**
  * The secrets of a local Saldo, made at the first start and kept (readable by their owner only) so
  * that later starts use them again: the first operator key, unless the environment gives one, and
- * the key the gateway signs identities with.
+ * the key the gateway signs identities with, and the key that seals webhook signing secrets.
  */
 final class Secrets {
 
@@ -30,6 +30,13 @@ final class Secrets {
       return new Key(fromEnvironment, false);
     }
     return kept(home.resolve("identity-key"), () -> Base64.getEncoder().encodeToString(bytes()));
+  }
+
+  static Key webhooksKey(String fromEnvironment, Path home) throws IOException {
+    if (fromEnvironment != null) {
+      return new Key(fromEnvironment, false);
+    }
+    return kept(home.resolve("webhooks-key"), () -> Base64.getEncoder().encodeToString(bytes()));
   }
 
   private static Key kept(Path file, java.util.function.Supplier<String> make) throws IOException {

@@ -129,7 +129,9 @@ public final class Book {
     record(transfer);
     if (request.refundOf() != null) {
       Transfer original = (Transfer) known.get(request.refundOfKey());
-      update(original.withRefunded(original.refundedAmount() + amount, now));
+      Transfer refunded = original.withRefunded(original.refundedAmount() + amount, now);
+      update(refunded);
+      event(TransferEvent.REFUNDED, refunded);
     }
     return new Created(transfer);
   }

@@ -11,4 +11,7 @@ public record TransferEvent(UUID id, String type, Transfer transfer, Instant cre
   public static final String CAPTURED = "transfer.captured";
   public static final String VOIDED = "transfer.voided";
   public static final String EXPIRED = "transfer.expired";
+
+  /** On the original transfer, when a refund of it posts: the original with its new total. */
+  public static final String REFUNDED = "transfer.refunded";
 }

@@ -90,13 +90,24 @@ public final class Verifier {
               "outbox_matches_transfers",
               "SELECT t.tenant_id, t.id::text, t.status || ' with events ' || coalesce(o.types, '')"
                   + " FROM transfers t LEFT JOIN (SELECT tenant_id, subject_id, string_agg(type, ','"
-                  + " ORDER BY type) AS types FROM outbox WHERE type LIKE 'transfer.%' GROUP BY 1, 2) o"
+                  + " ORDER BY type) AS types FROM outbox WHERE type LIKE 'transfer.%'"
+                  + " AND type <> 'transfer.refunded' GROUP BY 1, 2) o"
                   + " ON o.tenant_id = t.tenant_id AND o.subject_id = t.id WHERE t.status <> 'rejected'"
                   + " AND coalesce(o.types, '') <> (CASE WHEN t.hold_expires_at IS NULL THEN"
                   + " 'transfer.posted' WHEN t.status = 'pending' THEN 'transfer.pending' WHEN"
                   + " t.status = 'posted' THEN 'transfer.captured,transfer.pending' WHEN t.status ="
                   + " 'voided' THEN 'transfer.pending,transfer.voided' ELSE"
-                  + " 'transfer.expired,transfer.pending' END)"));
+                  + " 'transfer.expired,transfer.pending' END)"),
+          new Check(
+              "refund_events_match_refunds",
+              "SELECT t.tenant_id, t.id::text, coalesce(o.n, 0) || ' refunded events, '"
+                  + " || coalesce(r.n, 0) || ' refunds' FROM transfers t LEFT JOIN (SELECT"
+                  + " tenant_id, subject_id, count(*) AS n FROM outbox WHERE type ="
+                  + " 'transfer.refunded' GROUP BY 1, 2) o ON o.tenant_id = t.tenant_id AND"
+                  + " o.subject_id = t.id LEFT JOIN (SELECT tenant_id, refund_of, count(*) AS n"
+                  + " FROM transfers WHERE kind = 'refund' AND status = 'posted' GROUP BY 1, 2) r"
+                  + " ON r.tenant_id = t.tenant_id AND r.refund_of = t.id WHERE t.status <>"
+                  + " 'rejected' AND coalesce(o.n, 0) <> coalesce(r.n, 0)"));
 
   private final JdbcTransactions transactions;
   private final int differencesMax;

@@ -103,10 +103,10 @@ public final class JdbcLedgerStore implements LedgerStore {
           + " WHERE p.tenant_id = u.tenant_id AND p.transfer_id = u.id";
 
   private static final String INSERT_EVENTS =
-      "INSERT INTO outbox (id, tenant_id, type, subject_id, payload, created_at)"
-          + " SELECT u.id, u.tenant_id, u.type, u.subject, u.payload::jsonb, ?"
-          + " FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[])"
-          + " AS u(id, tenant_id, type, subject, payload)";
+      "INSERT INTO outbox (id, tenant_id, type, subject_id, payload, created_at, position)"
+          + " SELECT u.id, u.tenant_id, u.type, u.subject, u.payload::jsonb, ?, u.position"
+          + " FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[]) WITH ORDINALITY"
+          + " AS u(id, tenant_id, type, subject, payload, position)";
 
   private static final String EXPIRED =
       "SELECT tenant_id, transfer_id FROM pending_holds WHERE expires_at <= ?"
