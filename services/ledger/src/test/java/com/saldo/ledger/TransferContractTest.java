@@ -279,6 +279,21 @@ class TransferContractTest extends LedgerServer {
   }
 
   @Test
+  void aCapturedHoldCanBeRefunded() {
+    Map<String, Object> hold = with(transfer(customer, merchant, 800), "hold", true);
+    assertThat(api.post("/v1/transfers", hold).status()).isEqualTo(201);
+    assertThat(api.post("/v1/transfers/" + hold.get("id") + "/capture", Map.of()).status())
+        .isEqualTo(200);
+    Map<String, Object> refund =
+        with(with(transfer(merchant, customer, 300), "kind", "refund"), "refundOf", hold.get("id"));
+    Http.Answer refunded = api.post("/v1/transfers", refund);
+    assertThat(refunded.status()).as(refunded.body()).isEqualTo(201);
+    assertThat(api.get("/v1/transfers/" + hold.get("id")).json().get("refundedAmount").asLong())
+        .isEqualTo(300);
+    assertThat(posted(api, merchant)).isEqualTo(500);
+  }
+
+  @Test
   void aRefundTellsTheOriginalsSubscribersInTheSameTransaction() throws Exception {
     Map<String, Object> payment = with(transfer(customer, merchant, 1_000), "kind", "payment");
     api.post("/v1/transfers", payment);

@@ -83,7 +83,7 @@ public class WebhooksConfiguration {
         settings.connectTimeout(),
         settings.totalTimeout(),
         settings.responseBytesMax(),
-        settings.concurrencyPerEndpoint(),
+        settings.connectionsMax(),
         clock);
   }
 

@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param totalTimeout the longest an attempt may take, connection and response included
  * @param responseBytesMax how much of a response body is read
  * @param concurrencyPerEndpoint the most attempts in flight to one endpoint
+ * @param connectionsMax the most connections open to all endpoints together
  * @param windowPerEndpoint the most pending deliveries of one endpoint held in memory
  * @param rateLimitDefault deliveries per second an endpoint gets unless it asks for fewer
  * @param rateLimitMax the most deliveries per second an endpoint may ask for
@@ -55,6 +56,7 @@ public record WebhooksSettings(
     @DefaultValue("15s") Duration totalTimeout,
     @DefaultValue("65536") int responseBytesMax,
     @DefaultValue("8") int concurrencyPerEndpoint,
+    @DefaultValue("4096") int connectionsMax,
     @DefaultValue("256") int windowPerEndpoint,
     @DefaultValue("1000") int rateLimitDefault,
     @DefaultValue("10000") int rateLimitMax,
@@ -90,6 +92,7 @@ public record WebhooksSettings(
     count("prune-batch", pruneBatch, 1, 1_000_000);
     count("response-bytes-max", responseBytesMax, 0, 16 << 20);
     count("concurrency-per-endpoint", concurrencyPerEndpoint, 1, 1000);
+    count("connections-max", connectionsMax, 1, 100_000);
     count("window-per-endpoint", windowPerEndpoint, 1, 100_000);
     count("rate-limit-max", rateLimitMax, 1, 1_000_000);
     count("rate-limit-default", rateLimitDefault, 1, rateLimitMax);

@@ -1,7 +1,9 @@
 package com.saldo.ledger.transfer;
 
 import com.saldo.ledger.account.Account;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything one batch writes: new records (transfers and rejections), transfers whose state
@@ -26,10 +28,20 @@ public record Changes(
         .toList();
   }
 
-  /** Holds stored before this batch that it captured, voided or expired. */
+  /**
+   * Holds stored before this batch that it captured, voided or expired: those with such an event in
+   * the batch. A hold closed earlier and changed again (a refund of a captured hold) is not one.
+   */
   public List<Transfer> holdsClosed() {
-    return updated.stream()
-        .filter(t -> t.isHold() && t.status() != TransferStatus.PENDING)
-        .toList();
+    Set<TransferKey> closing = new HashSet<>();
+    for (TransferEvent e : events) {
+      if (CLOSING.contains(e.type())) {
+        closing.add(e.transfer().key());
+      }
+    }
+    return updated.stream().filter(t -> closing.contains(t.key())).toList();
   }
+
+  private static final Set<String> CLOSING =
+      Set.of(TransferEvent.CAPTURED, TransferEvent.VOIDED, TransferEvent.EXPIRED);
 }

@@ -58,7 +58,7 @@ public final class HttpSender implements Sender, AutoCloseable {
       Duration connectTimeout,
       Duration totalTimeout,
       int responseBytesMax,
-      int connectionsPerEndpoint,
+      int connectionsMax,
       Clock clock) {
     this.totalTimeout = totalTimeout;
     this.responseBytesMax = responseBytesMax;
@@ -66,8 +66,10 @@ public final class HttpSender implements Sender, AutoCloseable {
     PoolingHttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setDnsResolver(resolver)
-            .setMaxConnPerRoute(connectionsPerEndpoint)
-            .setMaxConnTotal(4096)
+            // endpoints on one host share a route; each endpoint's own cap is its worker's, so
+            // that a slow endpoint cannot take the connections of another on the same host
+            .setMaxConnPerRoute(connectionsMax)
+            .setMaxConnTotal(connectionsMax)
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
                     .setConnectTimeout(Timeout.of(connectTimeout))

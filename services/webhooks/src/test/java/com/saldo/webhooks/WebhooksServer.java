@@ -1,0 +1,60 @@
+package com.saldo.webhooks;
+
+import com.saldo.identity.CallerIdentity;
+import com.saldo.identity.IdentityToken;
+import com.saldo.identity.Scope;
+import com.saldo.testing.Http;
+import com.saldo.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The webhooks service running for real on a random port over a fresh embedded PostgreSQL, without
+ * a ledger (its relay finds no outbox and waits): for the API's contract. Delivery end to end runs
+ * against the real ledger in the system tests ({@code services/local}).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "management.server.port=0",
+      "saldo.identity.key=" + WebhooksServer.IDENTITY_KEY,
+      "saldo.webhooks.secret-key=" + WebhooksServer.SECRET_KEY,
+      "saldo.webhooks.endpoints-per-tenant-max=3",
+      "saldo.webhooks.allow-private-targets=false"
+    })
+public abstract class WebhooksServer {
+
+  static final String IDENTITY_KEY = "c2FsZG8tdGVzdC1pZGVudGl0eS1rZXktb2YtMzItYnl0ZXMh";
+  static final String SECRET_KEY = "d2ViaG9va3MtdGVzdC1zZWFsaW5nLWtleS0zMi1ieXQ=";
+  private static final TestDatabase.Database DATABASE = TestDatabase.create();
+  private static final IdentityToken TOKENS =
+      new IdentityToken(IdentityToken.decodeKey(IDENTITY_KEY), Clock.systemUTC());
+
+  @LocalServerPort int port;
+
+  protected static TestDatabase.Database database() {
+    return DATABASE;
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", DATABASE::url);
+    registry.add("spring.datasource.username", DATABASE::user);
+    registry.add("spring.datasource.password", DATABASE::password);
+  }
+
+  protected Http tenant(UUID tenantId, Scope... scopes) {
+    Set<Scope> held = scopes.length == 0 ? Scope.tenantScopes() : Set.of(scopes);
+    CallerIdentity identity = new CallerIdentity(tenantId, "test-key", held);
+    return new Http(
+        "http://localhost:" + port,
+        () -> Map.of(IdentityToken.HEADER, TOKENS.sign(identity, Duration.ofSeconds(30))));
+  }
+}
