@@ -9,6 +9,9 @@
 ALTER TABLE outbox ADD COLUMN xid xid8 NOT NULL DEFAULT pg_current_xact_id();
 ALTER TABLE outbox ADD COLUMN position int NOT NULL DEFAULT 0;
 CREATE INDEX outbox_by_xid ON outbox (xid, position, id);
+-- json, not jsonb: the text is kept as the API wrote it (field order, no added spaces), so that an
+-- event's data reads exactly as the Transfer or Account the API answered.
+ALTER TABLE outbox ALTER COLUMN payload TYPE json;
 
 -- The accounts an event concerns, in the order the webhooks service keeps per account.
 CREATE VIEW webhooks_v1_outbox AS

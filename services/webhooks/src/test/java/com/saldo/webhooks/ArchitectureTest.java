@@ -30,7 +30,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "com.saldo.webhooks.delivery..",
             "com.saldo.webhooks.signing..",
-            "com.saldo.webhooks.target..",
+            "com.saldo.webhooks.egress..",
             "com.saldo.webhooks.endpoint..")
         .should()
         .dependOnClassesThat()
@@ -53,7 +53,7 @@ class ArchitectureTest {
   void theEngineDoesNotKnowTheWebOrTheStore() {
     noClasses()
         .that()
-        .resideInAnyPackage("com.saldo.webhooks.delivery..", "com.saldo.webhooks.target..")
+        .resideInAnyPackage("com.saldo.webhooks.delivery..", "com.saldo.webhooks.egress..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.saldo.webhooks.web..", "com.saldo.webhooks.store..")

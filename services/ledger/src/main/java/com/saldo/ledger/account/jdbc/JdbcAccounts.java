@@ -41,7 +41,7 @@ public final class JdbcAccounts implements Accounts {
 
   private static final String EVENT =
       "INSERT INTO outbox (id, tenant_id, type, subject_id, payload, created_at)"
-          + " VALUES (?, ?, ?, ?, ?::jsonb, ?)";
+          + " VALUES (?, ?, ?, ?, ?::json, ?)";
 
   private final JdbcTransactions transactions;
   private final JsonMapper json;

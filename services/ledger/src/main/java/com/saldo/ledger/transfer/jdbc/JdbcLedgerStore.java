@@ -104,7 +104,7 @@ public final class JdbcLedgerStore implements LedgerStore {
 
   private static final String INSERT_EVENTS =
       "INSERT INTO outbox (id, tenant_id, type, subject_id, payload, created_at, position)"
-          + " SELECT u.id, u.tenant_id, u.type, u.subject, u.payload::jsonb, ?, u.position"
+          + " SELECT u.id, u.tenant_id, u.type, u.subject, u.payload::json, ?, u.position"
           + " FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[]) WITH ORDINALITY"
           + " AS u(id, tenant_id, type, subject, payload, position)";
 
