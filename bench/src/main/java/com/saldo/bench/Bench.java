@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * was conserved and that acknowledged transfers exist.
  *
  * <p>usage: bench WORKLOAD [--url URL] [--clients N] [--duration 30s] [--warmup 20s] [--customers
- * N] [--merchants N]; workloads: hot-merchant, pos-mix, batch, reads.
+ * N] [--merchants N] [--endpoints N]; workloads: hot-merchant, pos-mix, batch, reads, webhooks.
  */
 public final class Bench {
 
@@ -32,7 +32,11 @@ public final class Bench {
   /** Acknowledged transfers remembered for the final check (about 100 bytes each). */
   private static final int ACKNOWLEDGED_MAX = 5_000_000;
 
+  private static final List<String> WORKLOADS =
+      List.of("hot-merchant", "pos-mix", "batch", "reads", "webhooks");
+
   private final Options options;
+  private WebhooksWorkload hooks;
   private Api api;
   private Api load;
   private final UUID funding = UUID.randomUUID();
@@ -80,12 +84,13 @@ public final class Bench {
       int merchants,
       int rate,
       int vcpus,
+      int endpoints,
       String reportDir) {
 
     static final String USAGE =
         """
         usage: ./saldo bench WORKLOAD [--flag value ...]
-        workloads: pos-mix, hot-merchant, batch, reads (see bench/README.md)
+        workloads: pos-mix, hot-merchant, batch, reads, webhooks (see bench/README.md)
           --url URL           the gateway (default http://localhost:8080)
           --operator-key KEY  an operator key (default: .saldo/operator-key)
           --direct URL        the ledger, for the final check only (default: through the gateway)
@@ -96,6 +101,7 @@ public final class Bench {
           --customers N       customer accounts set up (default 10000)
           --merchants N       merchant accounts set up (default 100)
           --vcpus N           vCPUs the services ran on, for the ratio to the reference (default 1)
+          --endpoints N       webhooks workload: tenants, each with one webhook (default 100)
           --report-dir DIR    where the JSON and HTML reports go (default bench/reports)
         """;
 
@@ -111,11 +117,12 @@ public final class Bench {
             "customers",
             "merchants",
             "vcpus",
+            "endpoints",
             "report-dir");
 
     static Options parse(String[] args) {
       if (args.length == 0) {
-        throw new IllegalArgumentException("name a workload: hot-merchant, pos-mix, batch, reads");
+        throw new IllegalArgumentException("name a workload: " + String.join(", ", WORKLOADS));
       }
       Map<String, String> flags = new TreeMap<>();
       for (int i = 1; i < args.length; i += 2) {
@@ -131,7 +138,7 @@ public final class Bench {
         }
       }
       String workload = args[0];
-      if (!List.of("hot-merchant", "pos-mix", "batch", "reads").contains(workload)) {
+      if (!WORKLOADS.contains(workload)) {
         throw new IllegalArgumentException("unknown workload " + workload);
       }
       return new Options(
@@ -146,6 +153,7 @@ public final class Bench {
           bounded(flags.getOrDefault("merchants", "100"), 1, 10_000),
           bounded(flags.getOrDefault("rate", "0"), 0, 1_000_000),
           bounded(flags.getOrDefault("vcpus", "1"), 1, 1024),
+          bounded(flags.getOrDefault("endpoints", "100"), 1, 10_000),
           flags.getOrDefault("report-dir", "bench/reports"));
     }
 
@@ -187,7 +195,11 @@ public final class Bench {
     Bench bench = new Bench(options);
     bench.setUp();
     bench.run();
-    System.exit(bench.verify() ? 0 : 1);
+    boolean ok =
+        bench.hooks == null
+            ? bench.verify()
+            : bench.hooks.report(bench.acknowledged, Duration.ofSeconds(60));
+    System.exit(ok ? 0 : 1);
   }
 
   /** Makes the bench's own tenant and a key with every tenant scope, as an operator. */
@@ -211,6 +223,10 @@ public final class Bench {
     require(key.status() == 201, "cannot create the bench key: " + key.body());
     api = Api.withKey(options.url(), key.json().get("key").asString());
     load = api;
+    if (options.workload().equals("webhooks")) {
+      hooks = new WebhooksWorkload();
+      hooks.setUp(operator, options.url(), options.endpoints());
+    }
     if (options.direct() != null) {
       byte[] identityKey =
           java.util.Base64.getDecoder()
@@ -223,6 +239,10 @@ public final class Bench {
 
   private void setUp() throws Exception {
     setUpTenant();
+    if (hooks != null) {
+      System.out.printf("Set up %d tenants with a webhook each%n", options.endpoints());
+      return;
+    }
     System.out.printf(
         "Setting up %d customers and %d merchants at %s ...%n",
         options.customers(), options.merchants(), options.url());
@@ -280,6 +300,9 @@ public final class Bench {
     Thread.sleep(options.warmup().toMillis());
     runStart = System.nanoTime();
     latencies.reset();
+    if (hooks != null) {
+      hooks.resetLatency();
+    }
     outcomes.values().forEach(LongAdder::reset);
     byOperation.values().forEach(Recorder::reset);
     transfersDone.reset();
@@ -356,6 +379,16 @@ public final class Bench {
     void step() {
       switch (options.workload()) {
         case "hot-merchant" -> pay(merchants.getFirst());
+        case "webhooks" -> {
+          WebhooksWorkload.Shop shop = hooks.anyShop();
+          UUID id = UUID.randomUUID();
+          Map<String, Object> body =
+              Api.transfer(
+                  id, shop.customer(), shop.merchant(), 1 + random.nextInt(500), "payment");
+          if (status(call(shop.api(), "payment", "POST", "/v1/transfers", body)) == 201) {
+            acknowledge(id);
+          }
+        }
         case "batch" -> batch();
         case "reads" -> {
           if (random.nextBoolean()) {
@@ -475,6 +508,10 @@ public final class Bench {
      * answer, or null when the last attempt got none.
      */
     private Api.Answer call(String operation, String method, String path, Object body) {
+      return call(load, operation, method, path, body);
+    }
+
+    private Api.Answer call(Api load, String operation, String method, String path, Object body) {
       Api.Answer answer = null;
       long start = System.nanoTime();
       for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {

@@ -21,7 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
 class BenchSmokeSystemTest {
 
   @ParameterizedTest
-  @CsvSource({"hot-merchant, 0", "pos-mix, 0", "pos-mix, 150", "batch, 0", "reads, 0"})
+  @CsvSource({
+    "hot-merchant, 0",
+    "pos-mix, 0",
+    "pos-mix, 150",
+    "batch, 0",
+    "reads, 0",
+    "webhooks, 100"
+  })
   void eachWorkloadRunsCorrectly(String workload, int rate)
       throws IOException, InterruptedException {
     SaldoCluster saldo = SaldoCluster.get();
@@ -50,6 +57,8 @@ class BenchSmokeSystemTest {
                 workload.equals("batch") ? "2" : "8",
                 "--rate",
                 Integer.toString(rate),
+                "--endpoints",
+                "3",
                 "--report-dir",
                 reports.toString()));
     Path output = Files.createTempFile("bench-" + workload, ".log");
@@ -63,7 +72,7 @@ class BenchSmokeSystemTest {
     assertThat(bench.exitValue()).as(printed).isZero();
     assertThat(printed)
         .contains("errors        0")
-        .containsPattern("verify .* OK")
+        .containsPattern("(verify|webhooks) .* OK")
         .contains("report ");
     assertThat(printed).doesNotContain(" 500 ").doesNotContain(" 503 ");
     assertThat(printed).containsPattern("stalls .* \\d+ s \\d+ ms;");

@@ -49,7 +49,8 @@ class FuzzSystemTest {
                         "accounts:write",
                         "transfers:read",
                         "transfers:write",
-                        "keys:manage"),
+                        "keys:manage",
+                        "webhooks:manage"),
                 "rateLimit", Map.of("perSecond", 1_000_000, "burst", 1_000_000)));
     Http api = saldo.as(key);
     List<String> ids = new ArrayList<>();
@@ -189,7 +190,10 @@ class FuzzSystemTest {
               "SELECT count(*) FROM ledger.pending_holds",
               "SELECT count(*) FROM admin.tenants",
               "SELECT count(*) FROM admin.api_keys WHERE revoked_at IS NULL",
-              "SELECT count(*) FROM admin.audit_log")) {
+              "SELECT count(*) FROM admin.audit_log",
+              "SELECT count(*) FROM webhooks.endpoints",
+              "SELECT count(*) + coalesce(sum(generation), 0) FROM webhooks.endpoints",
+              "SELECT count(*) FROM webhooks.replays")) {
         try (ResultSet rs = sql.executeQuery(query)) {
           rs.next();
           state.put(query, rs.getLong(1));

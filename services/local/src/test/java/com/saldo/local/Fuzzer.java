@@ -221,6 +221,8 @@ final class Fuzzer {
       "/v1/transfers/batch",
       "/v1/api-keys/" + id(),
       "/v1/tenants/" + tenantId + "/api-keys",
+      "/v1/webhooks/" + id(),
+      "/v1/events?after=%%",
       "/v1/accounts?limit=%%"
     };
     String[] methods = {"PUT", "PATCH", "DELETE", "POST"};
@@ -257,10 +259,7 @@ final class Fuzzer {
     };
   }
 
-  /**
-   * Reads of every endpoint whose service runs here (webhooks does not exist yet: its 503 is
-   * deliberate).
-   */
+  /** Reads of every endpoint. */
   private Request read() {
     String[] paths = {
       "/v1/accounts",
@@ -273,6 +272,10 @@ final class Fuzzer {
       "/v1/tenants",
       "/v1/tenants/" + tenantId + "/api-keys",
       "/v1/audit-log",
+      "/v1/events",
+      "/v1/webhooks",
+      "/v1/webhooks/" + id(),
+      "/v1/webhooks/" + id() + "/deliveries",
       "/v1/nothing/" + id()
     };
     String query = QUERIES[random.nextInt(QUERIES.length)];
@@ -293,13 +296,17 @@ final class Fuzzer {
       "/v1/transfers/" + id() + "/void",
       "/v1/tenants",
       "/v1/tenants/" + tenantId + "/api-keys",
-      "/v1/api-keys/" + id()
+      "/v1/api-keys/" + id(),
+      "/v1/webhooks",
+      "/v1/webhooks/" + id(),
+      "/v1/webhooks/" + id() + "/replay",
+      "/v1/webhooks/" + id() + "/rotate-secret"
     };
     String path = paths[random.nextInt(paths.length)];
     String method =
         path.startsWith("/v1/api-keys/")
             ? "DELETE"
-            : path.matches("/v1/accounts/[^/]+") ? "PATCH" : "POST";
+            : path.matches("/v1/(accounts|webhooks)/[^/]+") ? "PATCH" : "POST";
     if (method.equals("DELETE")) {
       // Only ids that do not name a key: a malformed or random UUID.
       String bad = random.nextBoolean() ? "not-a-uuid" : java.util.UUID.randomUUID().toString();

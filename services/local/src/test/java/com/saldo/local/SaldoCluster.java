@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Saldo as it runs for real: the built jars of ledger, backoffice and gateway as processes of their
- * own on free ports, over a fresh embedded PostgreSQL database. Started once per test JVM and
- * stopped with it.
+ * Saldo as it runs for real: the built jars of every service as processes of their own on free
+ * ports, over a fresh embedded PostgreSQL database. Started once per test JVM and stopped with it.
  */
 final class SaldoCluster {
 
@@ -27,6 +26,7 @@ final class SaldoCluster {
   final Services.Service ledger = new Services.Service("ledger", freePort(), freePort());
   final Services.Service backoffice = new Services.Service("backoffice", freePort(), freePort());
   final Services.Service query = new Services.Service("query", freePort(), freePort());
+  final Services.Service webhooks = new Services.Service("webhooks", freePort(), freePort());
   final Services.Service gateway = new Services.Service("gateway", freePort(), freePort());
   final Cluster cluster;
   final TestDatabase.Database database;
@@ -44,7 +44,9 @@ final class SaldoCluster {
     env.put("SALDO_LEDGER_URLS", "http://localhost:" + ledger.port());
     env.put("SALDO_BACKOFFICE_URLS", "http://localhost:" + backoffice.port());
     env.put("SALDO_QUERY_URLS", "http://localhost:" + query.port());
-    env.put("SALDO_WEBHOOKS_URLS", "http://localhost:" + freePort());
+    env.put("SALDO_WEBHOOKS_URLS", "http://localhost:" + webhooks.port());
+    env.put("SALDO_WEBHOOKS_SECRET_KEY", "c3lzdGVtLXRlc3Qtd2ViaG9va3Mta2V5LTMyLWJ5dGU=");
+    env.put("SALDO_WEBHOOKS_ALLOWPRIVATETARGETS", "true");
     env.put("SALDO_GATEWAY_JWTISSUERS_0_ISSUER", JwtIssuer.ISSUER);
     env.put("SALDO_GATEWAY_JWTISSUERS_0_JWKSURL", "http://localhost:" + jwksPort + "/jwks.json");
     env.put("SALDO_GATEWAY_JWTISSUERS_0_AUDIENCE", JwtIssuer.AUDIENCE);
@@ -55,10 +57,10 @@ final class SaldoCluster {
             Path.of("target/system-logs").toAbsolutePath(),
             env,
             "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-    for (Services.Service service : List.of(ledger, query, backoffice, gateway)) {
+    for (Services.Service service : List.of(ledger, query, webhooks, backoffice, gateway)) {
       cluster.start(service, Map.of());
     }
-    for (Services.Service service : List.of(ledger, query, backoffice, gateway)) {
+    for (Services.Service service : List.of(ledger, query, webhooks, backoffice, gateway)) {
       cluster.awaitReady(service, Duration.ofSeconds(120));
     }
     Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));

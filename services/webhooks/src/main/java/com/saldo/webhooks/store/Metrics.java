@@ -25,10 +25,16 @@ public final class Metrics {
           + " WHERE d.endpoint_id = p.id AND d.status = 'pending' ORDER BY d.seq LIMIT 1) d"
           + " JOIN events e ON e.seq = d.seq WHERE p.status = 'active'";
 
+  /**
+   * The position comes as parameters, not from a join with the relay row: only a comparison with
+   * constants walks the outbox's (xid, position, id) index instead of scanning the whole outbox.
+   */
   private static final String OLDEST_UNRELAYED =
-      "SELECT o.created_at FROM ledger.webhooks_v1_outbox o, relay r WHERE r.id = 1 AND"
-          + " (o.xid, o.position, o.id) > (r.last_xid::text::xid8, r.last_position,"
-          + " r.last_event_id) ORDER BY o.xid, o.position, o.id LIMIT 1";
+      "SELECT o.created_at FROM ledger.webhooks_v1_outbox o WHERE (o.xid, o.position, o.id) >"
+          + " (?::text::xid8, ?, ?::uuid) ORDER BY o.xid, o.position, o.id LIMIT 1";
+
+  private static final String POSITION =
+      "SELECT last_xid, last_position, last_event_id FROM relay WHERE id = 1";
 
   private final Database database;
   private final Clock clock;
@@ -60,7 +66,18 @@ public final class Metrics {
     database.inTransaction(
         c -> {
           feedLagMillis.set(age(c, OLDEST_UNDELIVERED, now));
-          relayLagMillis.set(age(c, OLDEST_UNRELAYED, now));
+          try (PreparedStatement ps = c.prepareStatement(POSITION);
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            relayLagMillis.set(
+                age(
+                    c,
+                    OLDEST_UNRELAYED,
+                    now,
+                    Long.toString(rs.getLong(1)),
+                    rs.getInt(2),
+                    rs.getObject(3)));
+          }
           disabled.set(
               JdbcDeliveryStore.count(
                   c, "SELECT count(*) FROM endpoints WHERE status = 'disabled'"));
@@ -110,14 +127,16 @@ public final class Metrics {
     }
   }
 
-  private static long age(java.sql.Connection c, String sql, Instant now)
+  private static long age(java.sql.Connection c, String sql, Instant now, Object... args)
       throws java.sql.SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      if (!rs.next() || rs.getTimestamp(1) == null) {
-        return 0;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Database.bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || rs.getTimestamp(1) == null) {
+          return 0;
+        }
+        return Math.max(0, now.toEpochMilli() - rs.getTimestamp(1).toInstant().toEpochMilli());
       }
-      return Math.max(0, now.toEpochMilli() - rs.getTimestamp(1).toInstant().toEpochMilli());
     }
   }
 }
