@@ -58,7 +58,7 @@ public final class Endpoints {
           Database.execute(
               c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", w.tenantId().toString());
           long count =
-              JdbcDeliveryStore.count(
+              Database.single(
                   c,
                   "SELECT count(*) FROM endpoints WHERE tenant_id = ? AND status <> 'deleted'",
                   w.tenantId());
@@ -249,7 +249,7 @@ public final class Endpoints {
   public long pendingCount(UUID endpoint) {
     return database.inTransaction(
         c ->
-            JdbcDeliveryStore.count(
+            Database.single(
                 c,
                 "SELECT count(*) FROM deliveries WHERE endpoint_id = ? AND status = 'pending'",
                 endpoint));

@@ -25,7 +25,7 @@ public final class Feed {
   public Page after(UUID tenant, long after, int limit) {
     return database.inTransaction(
         c -> {
-          long pruned = JdbcDeliveryStore.count(c, "SELECT pruned_through FROM relay WHERE id = 1");
+          long pruned = Database.single(c, "SELECT pruned_through FROM relay WHERE id = 1");
           List<Event> events = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -52,23 +52,16 @@ public final class Feed {
   public long[] range(UUID tenant, Instant from, Instant to) {
     return database.inTransaction(
         c -> {
-          long after =
-              JdbcDeliveryStore.count(
-                  c,
-                  "SELECT coalesce(min(seq) - 1, 0) FROM events WHERE tenant_id = ?"
-                      + " AND created_at >= ? AND created_at < ?",
-                  tenant,
-                  from,
-                  to);
-          long through =
-              JdbcDeliveryStore.count(
-                  c,
-                  "SELECT coalesce(max(seq), 0) FROM events WHERE tenant_id = ?"
-                      + " AND created_at >= ? AND created_at < ?",
-                  tenant,
-                  from,
-                  to);
-          return new long[] {after, through};
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT coalesce(min(seq) - 1, 0), coalesce(max(seq), 0) FROM events"
+                      + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ?")) {
+            Database.bind(ps, tenant, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+          }
         });
   }
 
@@ -77,9 +70,9 @@ public final class Feed {
     return database.inTransaction(
         c ->
             new long[] {
-              JdbcDeliveryStore.count(
+              Database.single(
                   c, "SELECT coalesce(max(seq), 0) FROM events WHERE tenant_id = ?", tenant),
-              JdbcDeliveryStore.count(c, "SELECT pruned_through FROM relay WHERE id = 1")
+              Database.single(c, "SELECT pruned_through FROM relay WHERE id = 1")
             });
   }
 }

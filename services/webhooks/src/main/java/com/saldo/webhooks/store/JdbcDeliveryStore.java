@@ -214,13 +214,13 @@ public final class JdbcDeliveryStore implements DeliveryStore {
   @Override
   public int liveWorkers(Instant since) {
     return database.inTransaction(
-        c -> (int) count(c, "SELECT count(*) FROM workers WHERE seen_at > ?", since));
+        c -> (int) Database.single(c, "SELECT count(*) FROM workers WHERE seen_at > ?", since));
   }
 
   @Override
   public int activeEndpoints() {
     return database.inTransaction(
-        c -> (int) count(c, "SELECT count(*) FROM endpoints WHERE status = 'active'"));
+        c -> (int) Database.single(c, "SELECT count(*) FROM endpoints WHERE status = 'active'"));
   }
 
   @Override
@@ -294,16 +294,6 @@ public final class JdbcDeliveryStore implements DeliveryStore {
           }
           return found;
         });
-  }
-
-  static long count(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      Database.bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 
   private static Set<UUID> ids(Connection c, String sql, Object... args) throws SQLException {

@@ -79,8 +79,7 @@ public final class Metrics {
                     rs.getObject(3)));
           }
           disabled.set(
-              JdbcDeliveryStore.count(
-                  c, "SELECT count(*) FROM endpoints WHERE status = 'disabled'"));
+              Database.single(c, "SELECT count(*) FROM endpoints WHERE status = 'disabled'"));
           Map<UUID, Long> counts = new java.util.HashMap<>();
           if (!held.isEmpty()) {
             try (PreparedStatement ps =

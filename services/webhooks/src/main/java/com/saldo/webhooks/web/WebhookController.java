@@ -270,13 +270,14 @@ public class WebhookController {
       after = range[0];
       through = range[1];
     }
+    through = Math.max(after, through);
     UUID replay = ids.get();
-    replays.request(replay, caller.tenantId(), id, after, Math.max(after, through), now);
+    replays.request(replay, caller.tenantId(), id, after, through, now);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("id", replay.toString());
     answer.put("webhookId", id.toString());
     answer.put("afterSeq", after);
-    answer.put("throughSeq", Math.max(after, through));
+    answer.put("throughSeq", through);
     return ResponseEntity.accepted().body(answer);
   }
 
