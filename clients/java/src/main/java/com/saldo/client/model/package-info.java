@@ -1,0 +1,2 @@
+/** The records of the public API: what the client sends and what Saldo answers. */
+package com.saldo.client.model;
