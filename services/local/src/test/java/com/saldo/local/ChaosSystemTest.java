@@ -12,9 +12,12 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +29,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Proves the reliability promises under faults, with two replicas of every service over a
- * PostgreSQL of its own (ledger, query, backoffice, gateway): a rolling restart (SIGTERM, one
- * replica at a time) under steady load fails no request a client retries; and while clients keep
- * paying, ledger replicas are killed with SIGKILL and restarted, the gateway is restarted and
- * PostgreSQL itself is killed hard and started again, after which verify is clean, every
- * acknowledged transfer exists exactly once, and every id's outcome is the one its client last saw.
+ * PostgreSQL of its own (ledger, query, backoffice, webhooks, gateway): a rolling restart (SIGTERM,
+ * one replica at a time) under steady load fails no request a client retries; and while clients
+ * keep paying, ledger and webhooks replicas are killed with SIGKILL and restarted, the gateway is
+ * restarted and PostgreSQL itself is killed hard and started again, after which verify is clean,
+ * every acknowledged transfer exists exactly once, every id's outcome is the one its client last
+ * saw, and every event the ledger wrote reached the tenant's webhook, signed.
  *
  * <p>Short in CI; {@code -Dsaldo.chaos.rounds=N} makes the crash test go round N times.
  */
@@ -44,6 +48,10 @@ class ChaosSystemTest {
   private static final List<Services.Service> backoffices = new ArrayList<>();
   private static final List<Services.Service> queries = new ArrayList<>();
   private static final List<Services.Service> gateways = new ArrayList<>();
+  private static final List<Services.Service> webhooks = new ArrayList<>();
+  private static Receiver receiver;
+  private static Ticker ticker;
+  private static UUID tickerTenant;
   private static List<Http> clients;
   private static List<String> customers;
   private static String hot;
@@ -54,6 +62,7 @@ class ChaosSystemTest {
   static void start() throws Exception {
     Path root = Files.createTempDirectory("saldo-chaos");
     postgres = new RestartablePostgres(root.resolve("pg"));
+    receiver = new Receiver();
     for (int i = 0; i < 2; i++) {
       ledgers.add(new Services.Service("ledger", SaldoCluster.freePort(), SaldoCluster.freePort()));
       backoffices.add(
@@ -61,6 +70,8 @@ class ChaosSystemTest {
       queries.add(new Services.Service("query", SaldoCluster.freePort(), SaldoCluster.freePort()));
       gateways.add(
           new Services.Service("gateway", SaldoCluster.freePort(), SaldoCluster.freePort()));
+      webhooks.add(
+          new Services.Service("webhooks", SaldoCluster.freePort(), SaldoCluster.freePort()));
     }
     Map<String, String> env = new HashMap<>();
     env.put("SALDO_DATABASE_URL", postgres.url());
@@ -71,7 +82,11 @@ class ChaosSystemTest {
     env.put("SALDO_LEDGER_URLS", urls(ledgers));
     env.put("SALDO_BACKOFFICE_URLS", urls(backoffices));
     env.put("SALDO_QUERY_URLS", urls(queries));
-    env.put("SALDO_WEBHOOKS_URLS", "http://localhost:" + SaldoCluster.freePort());
+    env.put("SALDO_WEBHOOKS_URLS", urls(webhooks));
+    env.put("SALDO_WEBHOOKS_SECRET_KEY", "Y2hhb3MtdGVzdC13ZWJob29rcy1zZWFsaW5nLWtleSE=");
+    env.put("SALDO_WEBHOOKS_ALLOWPRIVATETARGETS", "true");
+    env.put("SALDO_WEBHOOKS_RETRYSCHEDULE", "0s,300ms,600ms,1s,1s,1s,1s,1s,1s,1s");
+    env.put("SALDO_WEBHOOKS_LEASEDURATION", "3s");
     cluster =
         new Cluster(
             Path.of("../..").toAbsolutePath().normalize(),
@@ -139,12 +154,108 @@ class ChaosSystemTest {
               "EUR");
       assertThat(api.post("/v1/transfers", topUp).status()).isEqualTo(201);
     }
+    ticker = new Ticker(tickerTenant());
+  }
+
+  /**
+   * A second tenant whose webhook hears every one of its transfers through the chaos; its own low,
+   * steady rate keeps the per-account order (which serialises one account's deliveries) from
+   * turning the check into a wait for a backlog.
+   */
+  private static Http tickerTenant() {
+    UUID id =
+        UUID.fromString(
+            operator.post("/v1/tenants", Map.of("name", "Ticker")).json().get("id").asString());
+    String key =
+        operator
+            .post(
+                "/v1/tenants/" + id + "/api-keys",
+                Map.of(
+                    "name",
+                    "ticker",
+                    "scopes",
+                    List.of("accounts:write", "transfers:write", "webhooks:manage")))
+            .json()
+            .get("key")
+            .asString();
+    tickerTenant = id;
+    Http api =
+        new Http(
+            "http://localhost:" + gateways.getFirst().port(),
+            Map.of("Authorization", "Bearer " + key));
+    Http.Answer webhook =
+        api.post(
+            "/v1/webhooks",
+            Map.of(
+                "url",
+                receiver.url("/chaos"),
+                "events",
+                List.of("transfer.posted", "account.created")));
+    assertThat(webhook.status()).as(webhook.body()).isEqualTo(201);
+    receiver.secrets("/chaos", List.of(webhook.json().get("secret").asString()));
+    return new Http(
+        "http://localhost:" + gateways.getLast().port(), Map.of("Authorization", "Bearer " + key));
+  }
+
+  /** Pays 1 cent back and forth between accounts of the ticker tenant, 20 times a second. */
+  private static final class Ticker {
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Ticker(Http api) {
+      Map<String, Object> unbounded = new HashMap<>(Map.of("currency", "EUR"));
+      unbounded.put("minBalance", null);
+      List<String> accounts = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        accounts.add(api.post("/v1/accounts", unbounded).json().get("id").asString());
+      }
+      thread =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    for (int i = 0; running; i++) {
+                      Map<String, Object> t =
+                          Map.of(
+                              "id", UUID.randomUUID().toString(),
+                              "debitAccountId", accounts.get(i % 4),
+                              "creditAccountId", accounts.get((i + 1) % 4),
+                              "amount", 1,
+                              "currency", "EUR");
+                      for (int attempt = 0; attempt < 50 && running; attempt++) {
+                        try {
+                          int status = api.post("/v1/transfers", t).status();
+                          if (status == 201 || status == 200 || (status >= 400 && status < 500)) {
+                            break;
+                          }
+                        } catch (RuntimeException broken) {
+                          // a gateway restarting: the same id again
+                        }
+                        sleep(200);
+                      }
+                      sleep(50);
+                    }
+                  });
+    }
+
+    void stop() throws InterruptedException {
+      running = false;
+      thread.join();
+    }
+
+    private static void sleep(long millis) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static List<Services.Service> all() {
     List<Services.Service> all = new ArrayList<>(ledgers);
     all.addAll(queries);
     all.addAll(backoffices);
+    all.addAll(webhooks);
     all.addAll(gateways);
     return all;
   }
@@ -160,6 +271,12 @@ class ChaosSystemTest {
     }
     if (postgres != null) {
       postgres.close();
+    }
+    if (ticker != null) {
+      ticker.stop();
+    }
+    if (receiver != null) {
+      receiver.close();
     }
   }
 
@@ -202,6 +319,10 @@ class ChaosSystemTest {
       Thread.sleep(500);
       cluster.start(ledgers.getLast(), Map.of());
       cluster.awaitReady(ledgers.getLast(), Duration.ofSeconds(120));
+      cluster.kill(webhooks.getFirst());
+      Thread.sleep(500);
+      cluster.start(webhooks.getFirst(), Map.of());
+      cluster.awaitReady(webhooks.getFirst(), Duration.ofSeconds(120));
       cluster.stop(gateways.getFirst());
       cluster.start(gateways.getFirst(), Map.of());
       cluster.awaitReady(gateways.getFirst(), Duration.ofSeconds(120));
@@ -229,6 +350,43 @@ class ChaosSystemTest {
 
   @Test
   @Order(3)
+  void everyEventOfTheChaosReachesTheWebhookSigned() throws Exception {
+    ticker.stop();
+    Set<String> written = new HashSet<>();
+    try (Connection c = DriverManager.getConnection(postgres.url(), "postgres", "postgres");
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id FROM ledger.outbox WHERE tenant_id = ? AND type IN ('transfer.posted',"
+                    + " 'account.created')")) {
+      ps.setObject(1, tickerTenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          written.add(rs.getString(1));
+        }
+      }
+    }
+    assertThat(written).hasSizeGreaterThan(100);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        receiver.requests("/chaos").stream()
+                            .map(Receiver.Request::id)
+                            .collect(Collectors.toSet()))
+                    .containsAll(written));
+    List<Receiver.Request> arrived = receiver.requests("/chaos");
+    assertThat(arrived).allMatch(Receiver.Request::signatureValid);
+    Set<String> ids = arrived.stream().map(Receiver.Request::id).collect(Collectors.toSet());
+    assertThat(ids).isEqualTo(written);
+    System.out.printf(
+        "webhooks through the chaos: %d events, %d deliveries (%d repeated across crashes)%n",
+        written.size(), arrived.size(), arrived.size() - ids.size());
+  }
+
+  @Test
+  @Order(4)
   void whileTheDatabaseIsDownEveryAnswerIsAQuick503AndServiceResumesByItself() throws Exception {
     Http api = clients.getFirst();
     postgres.crash();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,11 +19,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -553,14 +556,27 @@ class WebhooksSystemTest {
     UUID tenantId = lastTenant;
     Set<String> written = ConcurrentHashMap.newKeySet();
     Map<String, Long> seen = new ConcurrentHashMap<>();
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new CopyOnWriteArrayList<>();
     Thread reader =
         Thread.ofVirtual()
             .start(
                 () -> {
                   String after = "0";
                   while (!Thread.currentThread().isInterrupted()) {
-                    JsonNode page = api.get("/v1/events?limit=500&after=" + after).json();
+                    Http.Answer answer;
+                    try {
+                      answer = api.get("/v1/events?limit=500&after=" + after);
+                    } catch (RuntimeException e) {
+                      problems.add("the reader's request failed: " + e);
+                      sleep(100);
+                      continue;
+                    }
+                    if (answer.status() != 200) {
+                      problems.add("the reader got " + answer.status() + " " + answer.body());
+                      sleep(100);
+                      continue;
+                    }
+                    JsonNode page = answer.json();
                     for (JsonNode e : page.get("data")) {
                       if (seen.put(e.get("id").asString(), e.get("seq").asLong()) != null) {
                         problems.add("twice: " + e);
@@ -572,7 +588,7 @@ class WebhooksSystemTest {
                     }
                   }
                 });
-    int writers = 8;
+    int writers = Math.max(8, FEED_EVENTS / 3_000); // the delays, not the rows, take the time
     int perWriter = FEED_EVENTS / writers;
     try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
       List<Future<?>> runs = new ArrayList<>();
@@ -583,14 +599,60 @@ class WebhooksSystemTest {
         run.get();
       }
     }
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(() -> assertThat(seen.keySet()).containsAll(written));
+    try {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> seen.keySet().containsAll(written));
+    } catch (ConditionTimeoutException e) {
+      Set<String> missing = new HashSet<>(written);
+      missing.removeAll(seen.keySet());
+      throw new AssertionError(
+          missing.size()
+              + " of "
+              + written.size()
+              + " events never reached the reader; the reader's problems: "
+              + problems.subList(0, Math.min(5, problems.size()))
+              + "; where the first missing ones are: "
+              + whereAre(missing.stream().limit(5).toList()),
+          e);
+    }
     reader.interrupt();
     assertThat(problems).isEmpty();
     assertThat(seen).hasSize(written.size());
     // the seqs the reader followed increase in the order it saw them, by construction of after;
     // that none is missing and none repeated is what the delayed commits could have broken
+  }
+
+  /** For each event id: its row in the ledger's outbox, and its seq in the feed if it has one. */
+  private static List<String> whereAre(List<String> ids) throws Exception {
+    List<String> found = new ArrayList<>();
+    try (Connection c =
+            DriverManager.getConnection(database.url(), database.user(), database.password());
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT o.xid::text, o.position, (SELECT e.seq FROM webhooks.events e WHERE e.id ="
+                    + " o.id), (SELECT r.last_xid || '/' || r.last_seq FROM webhooks.relay r)"
+                    + " FROM ledger.outbox o WHERE o.id = ?")) {
+      for (String id : ids) {
+        ps.setObject(1, UUID.fromString(id));
+        try (ResultSet rs = ps.executeQuery()) {
+          found.add(
+              rs.next()
+                  ? id
+                      + " xid "
+                      + rs.getString(1)
+                      + " position "
+                      + rs.getInt(2)
+                      + " seq "
+                      + rs.getString(3)
+                      + " (relay at "
+                      + rs.getString(4)
+                      + ")"
+                  : id + " not in the outbox");
+        }
+      }
+    }
+    return found;
   }
 
   /**

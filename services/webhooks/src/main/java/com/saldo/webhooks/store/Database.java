@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The webhooks service's one way to the database: work on one connection in one transaction,
@@ -18,6 +20,8 @@ import javax.sql.DataSource;
  * the deliberate 503 {@code unavailable}.
  */
 public final class Database {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   /** Work on a connection. */
   @FunctionalInterface
@@ -54,10 +58,13 @@ public final class Database {
     }
   }
 
+  /**
+   * The 503 for a database that failed, with what failed in the log: the problem itself carries no
+   * cause (its answer never shows internals, and it is made without one).
+   */
   private static RuntimeException unavailable(SQLException e) {
-    RuntimeException problem = Problems.unavailable();
-    problem.initCause(e);
-    return problem;
+    LOG.warn("the database failed: {} (SQLSTATE {})", e.getMessage(), e.getSQLState());
+    return Problems.unavailable();
   }
 
   static OffsetDateTime time(Instant instant) {

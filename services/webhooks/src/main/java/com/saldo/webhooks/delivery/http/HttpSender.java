@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -106,8 +107,17 @@ public final class HttpSender implements Sender, AutoCloseable {
     post.setHeader("webhook-signature", Signer.header(endpoint.keys(), id, timestamp, body));
     post.setEntity(new ByteArrayEntity(body, JSON));
     long started = System.nanoTime();
+    // set before the cancel, so that the failure it causes reads as the timeout it is, whatever
+    // the exception the closed socket throws (and however soon) in this thread
+    AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> deadline =
-        deadlines.schedule(post::cancel, totalTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        deadlines.schedule(
+            () -> {
+              expired.set(true);
+              post.cancel();
+            },
+            totalTimeout.toMillis(),
+            TimeUnit.MILLISECONDS);
     try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
       int status = response.getCode();
       Duration retryAfter = retryAfter(response.getFirstHeader("Retry-After"), clock.instant());
@@ -126,7 +136,7 @@ public final class HttpSender implements Sender, AutoCloseable {
       return new Attempt(0, millisSince(started), "no response in time", null);
     } catch (IOException | RuntimeException e) {
       String why =
-          post.isCancelled() && !deadline.cancel(false)
+          expired.get()
               ? "no response within " + totalTimeout.toSeconds() + " s"
               : e.getClass().getSimpleName()
                   + (e.getMessage() == null ? "" : ": " + e.getMessage());
