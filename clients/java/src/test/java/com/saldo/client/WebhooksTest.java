@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -99,21 +101,15 @@ class WebhooksTest {
                 Webhooks.verifySignature(
                     SECRET, headers(SIGNATURE, TIMESTAMP), BODY, Duration.ofMinutes(10), later))
         .doesNotThrowAnyException();
-    assertThatThrownBy(
-            () ->
-                verify(
-                    headers(SIGNATURE, 0).entrySet().stream()
-                        .filter(e -> !e.getKey().equals("webhook-timestamp"))
-                        .collect(
-                            java.util.stream.Collectors.toMap(
-                                Map.Entry::getKey, Map.Entry::getValue)),
-                    BODY))
+    Map<String, String> noTimestamp = new HashMap<>(headers(SIGNATURE, TIMESTAMP));
+    noTimestamp.remove("webhook-timestamp");
+    assertThatThrownBy(() -> verify(noTimestamp, BODY))
         .hasMessageContaining("webhook-timestamp is missing");
   }
 
   @Test
   void aSaldoDeliveryVerifiesAndReadsAsItsEvent() {
-    String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    String secret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
     byte[] body =
         ("{\"seq\":7,\"id\":\"0b0c6a4e-2f8d-4d52-9a3e-6d1b2b9b4a11\",\"type\":\"transfer.posted\","
                 + "\"createdAt\":\"2026-12-02T12:00:00Z\",\"data\":{\"amount\":100}}")

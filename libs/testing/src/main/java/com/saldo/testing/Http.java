@@ -7,12 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client for system tests: sends JSON, returns status, headers and parsed body. */
+/**
+ * A real HTTP client for system tests: sends JSON, returns status, headers and parsed body. Every
+ * answer to an operation of {@code /v1/openapi.json} is checked against the document ({@link
+ * OpenApi}): an undocumented status or a body that breaks its schema fails the test at once.
+ */
 public final class Http {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -110,6 +115,19 @@ public final class Http {
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      OpenApi document = OpenApi.document();
+      if (document != null) {
+        List<String> wrong =
+            document.check(
+                method,
+                path,
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.body());
+        if (!wrong.isEmpty()) {
+          throw new AssertionError("the answer differs from /v1/openapi.json: " + wrong);
+        }
+      }
       return new Answer(response.statusCode(), response.body(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

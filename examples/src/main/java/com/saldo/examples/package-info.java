@@ -1,0 +1,2 @@
+/** How to integrate with Saldo through the Java client. */
+package com.saldo.examples;
