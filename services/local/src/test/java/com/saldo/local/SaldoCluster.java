@@ -35,12 +35,7 @@ final class SaldoCluster {
   private SaldoCluster() throws Exception {
     TestDatabase.Database db = TestDatabase.create();
     database = db;
-    Map<String, String> env = new HashMap<>();
-    env.put("SALDO_DATABASE_URL", db.url());
-    env.put("SALDO_DATABASE_USER", db.user());
-    env.put("SALDO_DATABASE_PASSWORD", db.password());
-    env.put("SALDO_IDENTITY_KEY", IDENTITY_KEY);
-    env.put("SALDO_BOOTSTRAP_OPERATOR_KEY", OPERATOR_KEY);
+    Map<String, String> env = environment(db.url(), db.user(), db.password());
     env.put("SALDO_LEDGER_URLS", "http://localhost:" + ledger.port());
     env.put("SALDO_BACKOFFICE_URLS", "http://localhost:" + backoffice.port());
     env.put("SALDO_QUERY_URLS", "http://localhost:" + query.port());
@@ -64,6 +59,19 @@ final class SaldoCluster {
       cluster.awaitReady(service, Duration.ofSeconds(120));
     }
     Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
+  }
+
+  /**
+   * What every service of a test cluster gets: the database, the identity key, the operator key.
+   */
+  static Map<String, String> environment(String url, String user, String password) {
+    Map<String, String> env = new HashMap<>();
+    env.put("SALDO_DATABASE_URL", url);
+    env.put("SALDO_DATABASE_USER", user);
+    env.put("SALDO_DATABASE_PASSWORD", password);
+    env.put("SALDO_IDENTITY_KEY", IDENTITY_KEY);
+    env.put("SALDO_BOOTSTRAP_OPERATOR_KEY", OPERATOR_KEY);
+    return env;
   }
 
   static synchronized SaldoCluster get() {

@@ -1,5 +1,7 @@
 package com.saldo.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.saldo.testing.Http;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -118,6 +120,19 @@ final class Shoppers {
       }
     }
     failures.increment();
+  }
+
+  /**
+   * Prints what the clients did, and asserts that every request ended with an answer of the API's
+   * own: applied (201, or 200 for a replay) or refused (422), never a failure after the retries.
+   */
+  void assertEveryRequestAnswered(String what) {
+    System.out.printf(
+        "%s: %d requests, %d retries, %d failures, %d transfers, %d history reads%n",
+        what, requests.sum(), retries.sum(), failures.sum(), outcomes.size(), reads.sum());
+    assertThat(failures.sum()).isZero();
+    assertThat(outcomes.values())
+        .allMatch(o -> o.status() == 201 || o.status() == 200 || o.status() == 422);
   }
 
   /** Stops starting new transfers and waits for those under way to get their final answer. */

@@ -82,12 +82,8 @@ class WebhooksSystemTest {
     backoffice =
         new Services.Service("backoffice", SaldoCluster.freePort(), SaldoCluster.freePort());
     gateway = new Services.Service("gateway", SaldoCluster.freePort(), SaldoCluster.freePort());
-    Map<String, String> env = new HashMap<>();
-    env.put("SALDO_DATABASE_URL", database.url());
-    env.put("SALDO_DATABASE_USER", database.user());
-    env.put("SALDO_DATABASE_PASSWORD", database.password());
-    env.put("SALDO_IDENTITY_KEY", SaldoCluster.IDENTITY_KEY);
-    env.put("SALDO_BOOTSTRAP_OPERATOR_KEY", SaldoCluster.OPERATOR_KEY);
+    Map<String, String> env =
+        SaldoCluster.environment(database.url(), database.user(), database.password());
     env.put("SALDO_LEDGER_URLS", urls(ledgers));
     env.put("SALDO_WEBHOOKS_URLS", urls(webhooks));
     env.put("SALDO_BACKOFFICE_URLS", "http://localhost:" + backoffice.port());
