@@ -31,11 +31,16 @@ final class SaldoCluster {
   final Cluster cluster;
   final TestDatabase.Database database;
   final int jwksPort = freePort();
+  final OtlpReceiver traces;
 
   private SaldoCluster() throws Exception {
     TestDatabase.Database db = TestDatabase.create();
     database = db;
     Map<String, String> env = environment(db.url(), db.user(), db.password());
+    traces = new OtlpReceiver();
+    // spans leave for the stand-in collector; only requests whose traceparent asks are traced
+    env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint());
+    env.put("SALDO_TRACING_SAMPLING", "0");
     env.put("SALDO_LEDGER_URLS", "http://localhost:" + ledger.port());
     env.put("SALDO_BACKOFFICE_URLS", "http://localhost:" + backoffice.port());
     env.put("SALDO_QUERY_URLS", "http://localhost:" + query.port());
