@@ -75,13 +75,16 @@ final class ApiKeyCredentials {
   private final long ttlNanos;
   private final int sizeMax;
   private final LongSupplier nanoTime;
+  private final TracePropagation traces;
 
   ApiKeyCredentials(
       CloseableHttpClient http,
       Backends backends,
       IdentityToken tokens,
       GatewayProperties properties,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      TracePropagation traces) {
+    this.traces = traces;
     this.http = http;
     this.backends = backends;
     this.tokens = tokens;
@@ -164,11 +167,12 @@ final class ApiKeyCredentials {
   private Optional<Verified> ask(String key) {
     byte[] body = JSON.writeValueAsBytes(Map.of("key", key));
     for (Backends.Instance instance : backends.order("backoffice")) {
-      ClassicHttpRequest request =
+      ClassicRequestBuilder builder =
           ClassicRequestBuilder.post(instance.base().resolve("/internal/v1/credentials/verify"))
               .addHeader(IdentityToken.HEADER, tokens.current(GATEWAY, Duration.ofSeconds(30)))
-              .setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON))
-              .build();
+              .setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+      traces.inject(builder); // the first request that needed the key, when it is traced
+      ClassicHttpRequest request = builder.build();
       try {
         Answer answer =
             http.execute(

@@ -1,9 +1,12 @@
 package com.saldo.gateway;
 
 import com.saldo.identity.IdentityToken;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.time.Clock;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,8 +48,16 @@ public class GatewayApplication {
       CloseableHttpClient backendClient,
       Backends backends,
       IdentityToken tokens,
-      GatewayProperties properties) {
-    return new ApiKeyCredentials(backendClient, backends, tokens, properties, System::nanoTime);
+      GatewayProperties properties,
+      TracePropagation traces) {
+    return new ApiKeyCredentials(
+        backendClient, backends, tokens, properties, System::nanoTime, traces);
+  }
+
+  @Bean
+  TracePropagation tracePropagation(
+      ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    return new TracePropagation(tracer.getIfAvailable(), propagator.getIfAvailable());
   }
 
   @Bean

@@ -5,9 +5,6 @@ import com.saldo.identity.Scope;
 import com.saldo.problem.ProblemAdvice;
 import com.saldo.problem.Problems;
 import com.saldo.problem.RequestIds;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,7 +24,6 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
@@ -45,8 +41,6 @@ public class Proxy {
 
   private static final Logger log = LoggerFactory.getLogger(Proxy.class);
   private static final Set<String> REQUEST_HEADERS = Set.of("content-type", "accept");
-  private static final Propagator.Setter<ClassicRequestBuilder> HEADERS =
-      (request, name, value) -> request.setHeader(name, value);
   private static final byte[] NO_BODY = new byte[0];
 
   /** The largest buffer the relay of one answer uses. */
@@ -71,9 +65,7 @@ public class Proxy {
   private final GatewayProperties properties;
 
   /** The gateway's own span of this request goes on to the backend as its traceparent. */
-  private final Tracer tracer;
-
-  private final Propagator propagator;
+  private final TracePropagation traces;
 
   Proxy(
       CloseableHttpClient http,
@@ -84,10 +76,8 @@ public class Proxy {
       FailedAuthentications failures,
       IdentityToken tokens,
       GatewayProperties properties,
-      ObjectProvider<Tracer> tracer,
-      ObjectProvider<Propagator> propagator) {
-    this.tracer = tracer.getIfAvailable();
-    this.propagator = propagator.getIfAvailable();
+      TracePropagation traces) {
+    this.traces = traces;
     this.http = http;
     this.backends = backends;
     this.apiKeys = apiKeys;
@@ -185,17 +175,6 @@ public class Proxy {
         : Optional.empty();
   }
 
-  /** The trace context of the request's span, never the caller's own headers as they came. */
-  private void propagate(ClassicRequestBuilder out) {
-    if (tracer == null || propagator == null) {
-      return;
-    }
-    Span span = tracer.currentSpan();
-    if (span != null) {
-      propagator.inject(span.context(), out, HEADERS);
-    }
-  }
-
   private void send(
       Routes.Route route,
       String method,
@@ -221,7 +200,7 @@ public class Proxy {
           out.addHeader(name, value);
         }
       }
-      propagate(out);
+      traces.inject(out);
       if (!idempotent) {
         out.setEntity(new ByteArrayEntity(body, null));
       }

@@ -96,7 +96,8 @@ class ApiKeyCredentialsTest {
             new Backends(properties.backends(), properties.ejectionTime()),
             new IdentityToken(IDENTITY_KEY, Clock.systemUTC()),
             properties,
-            now::get);
+            now::get,
+            TracePropagation.NONE);
   }
 
   @AfterEach

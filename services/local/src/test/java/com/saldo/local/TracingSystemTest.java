@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A trace crosses the hops: a request with a W3C {@code traceparent} through the gateway leaves
- * spans of the same trace in the gateway and in the ledger it forwarded to, both exported over OTLP
- * to a collector.
+ * spans of the same trace in the gateway, in the backoffice it asked about the new key, and in the
+ * ledger it forwarded to, all exported over OTLP to a collector.
  */
 class TracingSystemTest {
 
@@ -38,7 +38,8 @@ class TracingSystemTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                assertThat(saldo.traces.exporters(traceId, List.of("gateway", "ledger")))
-                    .contains("gateway", "ledger"));
+                assertThat(
+                        saldo.traces.exporters(traceId, List.of("gateway", "ledger", "backoffice")))
+                    .contains("gateway", "ledger", "backoffice"));
   }
 }
