@@ -4,10 +4,10 @@ import com.saldo.client.model.Account;
 import com.saldo.client.model.AccountChange;
 import com.saldo.client.model.Bound;
 import com.saldo.client.model.NewAccount;
-import com.saldo.client.model.Page;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -115,19 +115,14 @@ final class AccountsCommand {
 
   @Command(name = "list", description = "List accounts.")
   static final class ListAccounts extends Base {
-    @Option(names = "--limit", defaultValue = "100")
-    int limit;
-
-    @Option(names = "--cursor")
-    String cursor;
+    @Mixin Paging paging;
 
     @Override
     public Integer call() {
-      Page<Account> page = saldo().accounts().list(null, cursor, limit);
-      list(page.data(), COLUMNS, AccountsCommand::row);
-      if (!page.last()) {
-        note("more: --cursor " + page.nextCursor());
-      }
+      page(
+          saldo().accounts().list(null, paging.cursor, paging.limit),
+          COLUMNS,
+          AccountsCommand::row);
       return 0;
     }
   }

@@ -1,6 +1,7 @@
 package com.saldo.cli;
 
 import com.saldo.client.Saldo;
+import com.saldo.client.model.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,6 +60,14 @@ abstract class Base implements Callable<Integer> {
       rows.add(cells.apply(item).stream().map(Base::cell).toArray(String[]::new));
     }
     table(columns, rows, true);
+  }
+
+  /** One page of a list, and where the next one starts when there is one. */
+  <T> void page(Page<T> page, List<String> columns, Function<T, List<Object>> cells) {
+    list(page.data(), columns, cells);
+    if (!page.last()) {
+      note("more: --cursor " + page.nextCursor());
+    }
   }
 
   private static String cell(Object value) {

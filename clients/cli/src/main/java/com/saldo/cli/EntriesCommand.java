@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,17 +22,13 @@ final class EntriesCommand extends Base {
   @Option(names = "--to", description = "before (RFC 3339)")
   Instant to;
 
-  @Option(names = "--limit", defaultValue = "100")
-  int limit;
-
-  @Option(names = "--cursor")
-  String cursor;
+  @Mixin Paging paging;
 
   @Override
   public Integer call() {
-    Page<Entry> page = saldo().history().entries(account, from, to, cursor, limit);
-    list(
-        page.data(),
+    Page<Entry> page = saldo().history().entries(account, from, to, paging.cursor, paging.limit);
+    page(
+        page,
         List.of("createdAt", "amount", "balanceAfter", "kind", "reference", "transferId"),
         e ->
             List.of(
@@ -41,9 +38,6 @@ final class EntriesCommand extends Base {
                 e.kind(),
                 e.reference() == null ? "" : e.reference(),
                 e.transferId()));
-    if (!page.last()) {
-      note("more: --cursor " + page.nextCursor());
-    }
     if (page.consistentAsOf() != null && !cli().json) {
       note("current as of " + page.consistentAsOf());
     }

@@ -2,11 +2,11 @@ package com.saldo.cli;
 
 import com.saldo.client.model.ApiKey;
 import com.saldo.client.model.NewApiKey;
-import com.saldo.client.model.Page;
 import com.saldo.client.model.RateLimit;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,14 +56,12 @@ final class KeysCommand {
     @Parameters(paramLabel = "TENANT")
     UUID tenant;
 
-    @Option(names = "--cursor")
-    String cursor;
+    @Mixin Paging paging;
 
     @Override
     public Integer call() {
-      Page<ApiKey> page = saldo().tenants().keys(tenant, cursor, 100);
-      list(
-          page.data(),
+      page(
+          saldo().tenants().keys(tenant, paging.cursor, paging.limit),
           List.of("id", "name", "scopes", "createdAt", "revokedAt"),
           k ->
               List.of(
@@ -72,9 +70,6 @@ final class KeysCommand {
                   String.join(",", k.scopes()),
                   k.createdAt(),
                   k.revokedAt() == null ? "" : k.revokedAt()));
-      if (!page.last()) {
-        note("more: --cursor " + page.nextCursor());
-      }
       return 0;
     }
   }

@@ -1,10 +1,8 @@
 package com.saldo.cli;
 
-import com.saldo.client.model.Page;
-import com.saldo.client.model.Tenant;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -27,22 +25,14 @@ final class TenantsCommand {
 
   @Command(name = "list", description = "List tenants.")
   static final class ListTenants extends Base {
-    @Option(names = "--limit", defaultValue = "100")
-    int limit;
-
-    @Option(names = "--cursor")
-    String cursor;
+    @Mixin Paging paging;
 
     @Override
     public Integer call() {
-      Page<Tenant> page = saldo().tenants().list(cursor, limit);
-      list(
-          page.data(),
+      page(
+          saldo().tenants().list(paging.cursor, paging.limit),
           List.of("id", "name", "createdAt"),
           t -> List.of(t.id(), t.name(), t.createdAt()));
-      if (!page.last()) {
-        note("more: --cursor " + page.nextCursor());
-      }
       return 0;
     }
   }

@@ -1,12 +1,12 @@
 package com.saldo.cli;
 
 import com.saldo.client.model.NewTransfer;
-import com.saldo.client.model.Page;
 import com.saldo.client.model.Transfer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -106,19 +106,14 @@ final class TransfersCommand {
     @Option(names = "--to", description = "created before (RFC 3339)")
     Instant to;
 
-    @Option(names = "--limit", defaultValue = "100")
-    int limit;
-
-    @Option(names = "--cursor")
-    String cursor;
+    @Mixin Paging paging;
 
     @Override
     public Integer call() {
-      Page<Transfer> page = saldo().transfers().list(account, reference, from, to, cursor, limit);
-      list(page.data(), COLUMNS, TransfersCommand::row);
-      if (!page.last()) {
-        note("more: --cursor " + page.nextCursor());
-      }
+      page(
+          saldo().transfers().list(account, reference, from, to, paging.cursor, paging.limit),
+          COLUMNS,
+          TransfersCommand::row);
       return 0;
     }
   }

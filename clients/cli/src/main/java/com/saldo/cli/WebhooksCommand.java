@@ -1,15 +1,13 @@
 package com.saldo.cli;
 
-import com.saldo.client.model.DeliveryAttempt;
 import com.saldo.client.model.NewWebhook;
-import com.saldo.client.model.Page;
-import com.saldo.client.model.Webhook;
 import com.saldo.client.model.WebhookChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,19 +57,14 @@ final class WebhooksCommand {
 
   @Command(name = "list", description = "List webhooks.")
   static final class ListWebhooks extends Base {
-    @Option(names = "--cursor")
-    String cursor;
+    @Mixin Paging paging;
 
     @Override
     public Integer call() {
-      Page<Webhook> page = saldo().webhooks().list(cursor, 100);
-      list(
-          page.data(),
+      page(
+          saldo().webhooks().list(paging.cursor, paging.limit),
           List.of("id", "status", "url", "events"),
           w -> List.of(w.id(), w.status(), w.url(), String.join(",", w.events())));
-      if (!page.last()) {
-        note("more: --cursor " + page.nextCursor());
-      }
       return 0;
     }
   }
@@ -142,17 +135,12 @@ final class WebhooksCommand {
     @Parameters(paramLabel = "WEBHOOK")
     UUID id;
 
-    @Option(names = "--cursor")
-    String cursor;
-
-    @Option(names = "--limit", defaultValue = "100")
-    int limit;
+    @Mixin Paging paging;
 
     @Override
     public Integer call() {
-      Page<DeliveryAttempt> page = saldo().webhooks().deliveries(id, cursor, limit);
-      list(
-          page.data(),
+      page(
+          saldo().webhooks().deliveries(id, paging.cursor, paging.limit),
           List.of("seq", "eventType", "attempt", "ok", "status", "ms", "error", "attemptedAt"),
           a ->
               List.of(
@@ -164,9 +152,6 @@ final class WebhooksCommand {
                   a.latencyMs(),
                   a.error() == null ? "" : a.error(),
                   a.attemptedAt()));
-      if (!page.last()) {
-        note("more: --cursor " + page.nextCursor());
-      }
       return 0;
     }
   }
