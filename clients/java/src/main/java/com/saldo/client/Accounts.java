@@ -51,6 +51,21 @@ public final class Accounts {
     return Pages.read(transport.tree("GET", path, null, IDEMPOTENT), Account.class);
   }
 
+  /**
+   * A page of the accounts whose metadata holds {@code key} with {@code value} (the text, or the
+   * number or boolean it spells). ({@code GET /v1/accounts?metadataKey=&metadataValue=})
+   */
+  public Page<Account> withMetadata(String key, String value, String cursor, Integer limit) {
+    String path =
+        Query.of("/v1/accounts")
+            .param("metadataKey", key)
+            .param("metadataValue", value)
+            .param("cursor", cursor)
+            .param("limit", limit)
+            .toString();
+    return Pages.read(transport.tree("GET", path, null, IDEMPOTENT), Account.class);
+  }
+
   /** Every account of the tenant, a page at a time. */
   public Stream<Account> stream() {
     return Pages.walk(cursor -> list(null, cursor, 1000));

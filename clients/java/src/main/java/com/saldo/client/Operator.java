@@ -6,6 +6,7 @@ import com.saldo.client.model.AuditRecord;
 import com.saldo.client.model.Page;
 import com.saldo.client.model.VerifyReport;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 
 /** What operators do: verify the ledger, read the audit log. */
@@ -30,10 +31,34 @@ public final class Operator {
         .body();
   }
 
-  @Endpoint("GET /v1/audit-log")
+  /** A page of the whole audit log, newest first. */
   public Page<AuditRecord> auditLog(String cursor, Integer limit) {
+    return auditLog(null, null, null, null, null, cursor, limit);
+  }
+
+  /**
+   * A page of the audit log, newest first, keeping the records that match every filter that is not
+   * null: the action, the target (the id acted on), the actor (a credential id) and the time.
+   */
+  @Endpoint("GET /v1/audit-log")
+  public Page<AuditRecord> auditLog(
+      String action,
+      String target,
+      String actor,
+      Instant from,
+      Instant to,
+      String cursor,
+      Integer limit) {
     String path =
-        Query.of("/v1/audit-log").param("cursor", cursor).param("limit", limit).toString();
+        Query.of("/v1/audit-log")
+            .param("action", action)
+            .param("target", target)
+            .param("actor", actor)
+            .param("from", from)
+            .param("to", to)
+            .param("cursor", cursor)
+            .param("limit", limit)
+            .toString();
     return Pages.read(transport.tree("GET", path, null, IDEMPOTENT), AuditRecord.class);
   }
 

@@ -132,6 +132,32 @@ public final class Transfers {
     return Pages.read(transport.tree("GET", path, null, IDEMPOTENT), Transfer.class);
   }
 
+  /**
+   * A page of open holds, newest first: of one account (either side) when {@code accountId} is not
+   * null, else of the tenant. ({@code GET /v1/transfers?status=pending})
+   */
+  public Page<Transfer> pending(UUID accountId, String cursor, Integer limit) {
+    String path =
+        Query.of("/v1/transfers")
+            .param("accountId", accountId)
+            .param("status", "pending")
+            .param("cursor", cursor)
+            .param("limit", limit)
+            .toString();
+    return Pages.read(transport.tree("GET", path, null, IDEMPOTENT), Transfer.class);
+  }
+
+  /** A page of the refunds of one transfer, newest first. ({@code GET /v1/transfers?refundOf=}) */
+  public Page<Transfer> refunds(UUID original, String cursor, Integer limit) {
+    String path =
+        Query.of("/v1/transfers")
+            .param("refundOf", original)
+            .param("cursor", cursor)
+            .param("limit", limit)
+            .toString();
+    return Pages.read(transport.tree("GET", path, null, IDEMPOTENT), Transfer.class);
+  }
+
   /** Every transfer that matches, newest first, a page at a time. */
   public Stream<Transfer> stream(UUID accountId, String reference, Instant from, Instant to) {
     return Pages.walk(cursor -> list(accountId, reference, from, to, cursor, 1000));

@@ -13,6 +13,7 @@ import com.saldo.client.model.BatchResult;
 import com.saldo.client.model.DeliveryAttempt;
 import com.saldo.client.model.Entry;
 import com.saldo.client.model.Event;
+import com.saldo.client.model.EventDelivery;
 import com.saldo.client.model.NewAccount;
 import com.saldo.client.model.NewApiKey;
 import com.saldo.client.model.NewTransfer;
@@ -74,6 +75,7 @@ class OpenApiContractTest {
           Map.entry("NewWebhook", NewWebhook.class),
           Map.entry("WebhookChange", WebhookChange.class),
           Map.entry("DeliveryAttempt", DeliveryAttempt.class),
+          Map.entry("EventDelivery", EventDelivery.class),
           Map.entry("Replay", Replay.class),
           Map.entry("AuditRecord", AuditRecord.class),
           Map.entry("VerifyReport", VerifyReport.class));

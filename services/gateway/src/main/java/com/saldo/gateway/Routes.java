@@ -47,6 +47,7 @@ final class Routes {
           route("GET", "/v1/transfers", "ledger", Scope.TRANSFERS_READ),
           route("GET", "/v1/transfers/" + ID, "ledger", Scope.TRANSFERS_READ),
           route("GET", "/v1/events", "webhooks", Scope.TRANSFERS_READ),
+          route("GET", "/v1/events/" + ID + "/deliveries", "webhooks", Scope.WEBHOOKS_MANAGE),
           route("POST", "/v1/webhooks", "webhooks", Scope.WEBHOOKS_MANAGE),
           route("GET", "/v1/webhooks", "webhooks", Scope.WEBHOOKS_MANAGE),
           route("GET", "/v1/webhooks/" + ID, "webhooks", Scope.WEBHOOKS_MANAGE),

@@ -280,4 +280,34 @@ class AccountContractTest extends LedgerServer {
     assertProblem(
         newTenant().send("DELETE", "/v1/accounts", null, null), 405, "method_not_allowed");
   }
+
+  @Test
+  void accountsAreFoundByAMetadataValueAsTextOrNumberWithinTheirTenant() {
+    Http api = newTenant();
+    for (Map<String, Object> metadata :
+        List.<Map<String, Object>>of(
+            Map.of("customerNo", "C-77", "tier", 3),
+            Map.of("customerNo", "C-78", "tier", 3),
+            Map.of("customerNo", "C-79", "vip", true))) {
+      assertThat(api.post("/v1/accounts", Map.of("currency", "EUR", "metadata", metadata)).status())
+          .isEqualTo(201);
+    }
+    java.util.function.Function<String, Integer> count =
+        query -> api.get("/v1/accounts?" + query).json().get("data").size();
+    assertThat(count.apply("metadataKey=customerNo&metadataValue=C-77")).isEqualTo(1);
+    assertThat(count.apply("metadataKey=tier&metadataValue=3")).isEqualTo(2);
+    assertThat(count.apply("metadataKey=vip&metadataValue=true")).isEqualTo(1);
+    assertThat(count.apply("metadataKey=customerNo&metadataValue=C-7")).isZero();
+    assertThat(count.apply("metadataKey=tier&metadataValue=3&limit=1")).isEqualTo(1);
+    assertThat(
+            newTenant()
+                .get("/v1/accounts?metadataKey=customerNo&metadataValue=C-77")
+                .json()
+                .get("data")
+                .size())
+        .isZero();
+    assertProblem(api.get("/v1/accounts?metadataKey=tier"), 400, "validation_failed");
+    assertProblem(api.get("/v1/accounts?metadataValue=3"), 400, "validation_failed");
+    assertProblem(api.get("/v1/accounts?metadataKey=&metadataValue=3"), 400, "validation_failed");
+  }
 }

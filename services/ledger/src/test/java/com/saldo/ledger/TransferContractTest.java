@@ -481,4 +481,42 @@ class TransferContractTest extends LedgerServer {
     assertProblem(api.get("/v1/transfers?accountId=42"), 400, "validation_failed");
     assertProblem(newTenant().get("/v1/transfers/" + made.getFirst()), 404, "transfer_not_found");
   }
+
+  @Test
+  void openHoldsAndRefundsHaveListsOfTheirOwn() {
+    Map<String, Object> open = with(transfer(customer, merchant, 100), "hold", true);
+    Map<String, Object> voided = with(transfer(customer, merchant, 200), "hold", true);
+    Map<String, Object> payment = with(transfer(customer, merchant, 300), "kind", "payment");
+    for (Map<String, Object> t : List.of(open, voided, payment)) {
+      assertThat(api.post("/v1/transfers", t).status()).isEqualTo(201);
+    }
+    api.post("/v1/transfers/" + voided.get("id") + "/void", null);
+    Map<String, Object> refund =
+        with(
+            with(transfer(merchant, customer, 50), "kind", "refund"),
+            "refundOf",
+            payment.get("id"));
+    api.post("/v1/transfers", refund);
+
+    // both sides of a hold see it among their open holds; a voided one is gone from there
+    for (String account : List.of(customer, merchant)) {
+      JsonNode holds =
+          api.get("/v1/transfers?accountId=" + account + "&status=pending").json().get("data");
+      assertThat(holds.size()).isEqualTo(1);
+      assertThat(holds.get(0).get("id").asString()).isEqualTo(open.get("id"));
+    }
+    assertThat(api.get("/v1/transfers?status=pending").json().get("data").size()).isEqualTo(1);
+    JsonNode refunds = api.get("/v1/transfers?refundOf=" + payment.get("id")).json().get("data");
+    assertThat(refunds.size()).isEqualTo(1);
+    assertThat(refunds.get(0).get("id").asString()).isEqualTo(refund.get("id"));
+    assertThat(
+            newTenant()
+                .get("/v1/transfers?refundOf=" + payment.get("id"))
+                .json()
+                .get("data")
+                .size())
+        .isZero();
+    assertProblem(api.get("/v1/transfers?status=posted"), 400, "validation_failed");
+    assertProblem(api.get("/v1/transfers?refundOf=nope"), 400, "validation_failed");
+  }
 }

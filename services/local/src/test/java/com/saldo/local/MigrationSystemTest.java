@@ -43,7 +43,7 @@ class MigrationSystemTest {
     database = TestDatabase.create();
     expansion = Files.createTempDirectory("saldo-n1");
     Files.writeString(
-        expansion.resolve("V4__account_nickname.sql"),
+        expansion.resolve("V90__account_nickname.sql"),
         """
         -- version N+1: expand only. A nullable column and a new table, which version N neither
         -- reads nor writes; nothing renamed, nothing dropped, no NOT NULL without a default.

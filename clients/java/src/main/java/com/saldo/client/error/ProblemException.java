@@ -22,6 +22,7 @@ public non-sealed class ProblemException extends SaldoException {
           Map.entry("api_key_not_found", ApiKeyNotFoundException::new),
           Map.entry("balance_limit_exceeded", BalanceLimitExceededException::new),
           Map.entry("batch_aborted", BatchAbortedException::new),
+          Map.entry("event_not_found", EventNotFoundException::new),
           Map.entry("capture_exceeds_hold", CaptureExceedsHoldException::new),
           Map.entry("currency_mismatch", CurrencyMismatchException::new),
           Map.entry("cursor_expired", CursorExpiredException::new),

@@ -33,14 +33,29 @@ public class AuditController {
   @GetMapping("/v1/audit-log")
   public Page<Map<String, Object>> list(
       CallerIdentity caller,
+      @RequestParam(name = "action", required = false) String action,
+      @RequestParam(name = "target", required = false) String target,
+      @RequestParam(name = "actor", required = false) String actor,
+      @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to,
       @RequestParam(name = "cursor", required = false) String cursor,
       @RequestParam(name = "limit", required = false) String limit) {
     caller.require(Scope.OPERATOR);
+    AuditLog.Filter filter =
+        new AuditLog.Filter(
+            Params.text("action", action, 64),
+            Params.text("target", target, 128),
+            Params.text("actor", actor, 64),
+            Params.time("from", from),
+            Params.time("to", to));
     int size = Params.limit(limit, limits.pageSizeDefault(), limits.pageSizeMax());
     Cursors.Position before = Cursors.decode(LIST, cursor);
     List<AuditLog.Record> page =
         audit.page(
-            before == null ? null : before.time(), before == null ? null : before.id(), size);
+            filter,
+            before == null ? null : before.time(),
+            before == null ? null : before.id(),
+            size);
     return Page.of(
         page,
         size,

@@ -44,16 +44,59 @@ public class AuditLog {
     this.ids = ids;
   }
 
+  /** What a page of the log keeps: each filter that is not null must match. */
+  public record Filter(String action, String target, String actor, Instant from, Instant to) {
+    public static final Filter NONE = new Filter(null, null, null, null, null);
+  }
+
   public void record(
       CallerIdentity actor, String action, String target, String requestId, Map<String, ?> detail) {
+    record(actor.credentialId(), actor.tenantId(), action, target, requestId, detail);
+  }
+
+  /**
+   * A record under an id the caller chose (derived from what it records), written once however
+   * often it is repeated: a console correction retried with its transfer id leaves one record.
+   */
+  public void recordOnce(
+      UUID id,
+      String actor,
+      UUID actorTenant,
+      String action,
+      String target,
+      String requestId,
+      Map<String, ?> detail) {
+    jdbc.sql(
+            "INSERT INTO audit_log (id, at, actor, actor_tenant, action, target, request_id, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING")
+        .params(
+            id,
+            OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+            actor,
+            actorTenant,
+            action,
+            target,
+            requestId,
+            JSON.writeValueAsString(detail))
+        .update();
+  }
+
+  /** A record by a credential that is not the caller of this request (a console session's key). */
+  public void record(
+      String actor,
+      UUID actorTenant,
+      String action,
+      String target,
+      String requestId,
+      Map<String, ?> detail) {
     jdbc.sql(
             "INSERT INTO audit_log (id, at, actor, actor_tenant, action, target, request_id, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")
         .params(
             ids.get(),
             OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-            actor.credentialId(),
-            actor.tenantId(),
+            actor,
+            actorTenant,
             action,
             target,
             requestId,
@@ -62,16 +105,31 @@ public class AuditLog {
   }
 
   /** Newest first, strictly before the position {@code (at, id)} when given. */
-  public List<Record> page(Instant beforeAt, UUID beforeId, int limit) {
+  public List<Record> page(Filter filter, Instant beforeAt, UUID beforeId, int limit) {
     StringBuilder sql =
         new StringBuilder(
             "SELECT id, at, actor, actor_tenant, action, target, request_id, detail::text"
                 + " FROM audit_log");
     List<Object> args = new ArrayList<>();
+    List<String> where = new ArrayList<>();
+    equal(where, args, "action", filter.action());
+    equal(where, args, "target", filter.target());
+    equal(where, args, "actor", filter.actor());
+    if (filter.from() != null) {
+      where.add("at >= ?");
+      args.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+    }
+    if (filter.to() != null) {
+      where.add("at < ?");
+      args.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+    }
     if (beforeAt != null) {
       OffsetDateTime at = OffsetDateTime.ofInstant(beforeAt, ZoneOffset.UTC);
-      sql.append(" WHERE ").append(Keyset.condition("at", "id", true));
+      where.add(Keyset.condition("at", "id", true));
       args.addAll(Keyset.args(at, beforeId));
+    }
+    if (!where.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", where));
     }
     sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
     args.add(limit);
@@ -89,5 +147,12 @@ public class AuditLog {
                     rs.getString(7),
                     rs.getString(8)))
         .list();
+  }
+
+  private static void equal(List<String> where, List<Object> args, String column, String value) {
+    if (value != null) {
+      where.add(column + " = ?");
+      args.add(value);
+    }
   }
 }

@@ -23,7 +23,14 @@ public interface Accounts {
   Optional<Account> find(AccountKey key);
 
   /** Accounts of a tenant in ascending id order after {@code after} (null: from the start). */
-  List<Account> list(UUID tenantId, String externalRef, UUID after, int limit);
+  List<Account> list(
+      UUID tenantId, String externalRef, MetadataMatch metadata, UUID after, int limit);
+
+  /**
+   * Accounts whose metadata holds {@code key} with a value equal to {@code value}: the text itself,
+   * or the number or boolean it spells.
+   */
+  record MetadataMatch(String key, String value) {}
 
   /**
    * Locks the account, lets {@code decide} choose the outcome from its current state (empty when it

@@ -16,7 +16,21 @@ public interface Transfers {
    */
   List<Transfer> list(UUID tenantId, Filter filter, Position after, int limit);
 
-  record Filter(UUID accountId, String reference, Instant from, Instant to) {}
+  /**
+   * What a list keeps; null filters nothing. {@code pendingOnly} keeps open holds, {@code refundOf}
+   * the refunds of one transfer; each is served by a partial index of its own.
+   */
+  record Filter(
+      UUID accountId,
+      String reference,
+      Instant from,
+      Instant to,
+      boolean pendingOnly,
+      UUID refundOf) {
+    public Filter(UUID accountId, String reference, Instant from, Instant to) {
+      this(accountId, reference, from, to, false, null);
+    }
+  }
 
   /** A place in the newest-first order: the last transfer of the previous page. */
   record Position(Instant createdAt, UUID id) {}

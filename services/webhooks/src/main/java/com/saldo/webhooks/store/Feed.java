@@ -22,16 +22,42 @@ public final class Feed {
     this.database = database;
   }
 
+  /** One endpoint's delivery of one event: its state, and its last attempt when there was one. */
+  public record EventDelivery(
+      UUID endpointId,
+      String url,
+      String status,
+      int attempts,
+      Instant nextAttemptAt,
+      Integer lastStatusCode,
+      Instant lastAttemptAt,
+      String lastError) {}
+
   public Page after(UUID tenant, long after, int limit) {
+    return after(tenant, null, after, limit);
+  }
+
+  /**
+   * The tenant's events after a seq, in seq order; only those about {@code subject} (a transfer or
+   * an account) when it is not null.
+   */
+  public Page after(UUID tenant, UUID subject, long after, int limit) {
     return database.inTransaction(
         c -> {
           long pruned = Database.single(c, "SELECT pruned_through FROM relay WHERE id = 1");
           List<Event> events = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT seq, id, type, created_at, data FROM events WHERE tenant_id = ?"
-                      + " AND seq > ? ORDER BY seq LIMIT ?")) {
-            Database.bind(ps, tenant, Math.max(after, pruned), limit);
+                  subject == null
+                      ? "SELECT seq, id, type, created_at, data FROM events WHERE tenant_id = ?"
+                          + " AND seq > ? ORDER BY seq LIMIT ?"
+                      : "SELECT seq, id, type, created_at, data FROM events WHERE tenant_id = ?"
+                          + " AND subject_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+            if (subject == null) {
+              Database.bind(ps, tenant, Math.max(after, pruned), limit);
+            } else {
+              Database.bind(ps, tenant, subject, Math.max(after, pruned), limit);
+            }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 events.add(
@@ -45,6 +71,53 @@ public final class Feed {
             }
           }
           return new Page(events, pruned);
+        });
+  }
+
+  /**
+   * Every delivery of one of the tenant's events, one per subscribed endpoint, with its last
+   * attempt; empty when the tenant has no event of that seq (another tenant's event included).
+   */
+  public java.util.Optional<List<EventDelivery>> deliveries(UUID tenant, long seq) {
+    return database.inTransaction(
+        c -> {
+          try (PreparedStatement exists =
+              c.prepareStatement("SELECT 1 FROM events WHERE seq = ? AND tenant_id = ?")) {
+            Database.bind(exists, seq, tenant);
+            try (ResultSet rs = exists.executeQuery()) {
+              if (!rs.next()) {
+                return java.util.Optional.<List<EventDelivery>>empty();
+              }
+            }
+          }
+          List<EventDelivery> deliveries = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT d.endpoint_id, p.url, d.status, d.attempts, d.next_attempt_at,"
+                      + " a.status_code, a.attempted_at, a.error"
+                      + " FROM endpoints p JOIN deliveries d ON d.endpoint_id = p.id AND d.seq = ?"
+                      + " LEFT JOIN LATERAL (SELECT status_code, attempted_at, error FROM attempts"
+                      + " WHERE endpoint_id = d.endpoint_id AND seq = d.seq"
+                      + " ORDER BY attempt DESC LIMIT 1) a ON true"
+                      + " WHERE p.tenant_id = ? ORDER BY p.created_at, p.id")) {
+            Database.bind(ps, seq, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                int code = rs.getInt(6);
+                deliveries.add(
+                    new EventDelivery(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        Database.instant(rs.getTimestamp(5)),
+                        rs.wasNull() ? null : code,
+                        rs.getTimestamp(7) == null ? null : Database.instant(rs.getTimestamp(7)),
+                        rs.getString(8)));
+              }
+            }
+          }
+          return java.util.Optional.of(deliveries);
         });
   }
 

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,11 +43,13 @@ public class EventController {
   public Map<String, Object> events(
       CallerIdentity caller,
       @RequestParam(name = "after", required = false) String after,
+      @RequestParam(name = "subjectId", required = false) String subjectId,
       @RequestParam(name = "limit", required = false) String limit) {
     caller.require(Scope.TRANSFERS_READ);
     long from = after == null ? 0 : seq("after", after);
+    UUID subject = Params.optionalUuid("subjectId", subjectId);
     int size = Params.limit(limit, settings.pageSizeDefault(), settings.pageSizeMax());
-    Feed.Page page = feed.after(caller.tenantId(), from, size);
+    Feed.Page page = feed.after(caller.tenantId(), subject, from, size);
     if (after != null && from < page.prunedThrough()) {
       throw WebhookProblems.cursorExpired(page.prunedThrough());
     }
@@ -61,6 +65,36 @@ public class EventController {
     answer.put("data", data);
     answer.put("nextCursor", Long.toString(next));
     return answer;
+  }
+
+  /**
+   * {@code GET /v1/events/{seq}/deliveries}: the event's delivery to each subscribed endpoint, with
+   * its last attempt. Another tenant's event is not found, as if it did not exist.
+   */
+  @GetMapping("/v1/events/{seq}/deliveries")
+  public Map<String, Object> deliveries(CallerIdentity caller, @PathVariable("seq") String seq) {
+    caller.require(Scope.WEBHOOKS_MANAGE);
+    if (!SEQ.matcher(seq).matches()) {
+      throw WebhookProblems.eventNotFound(seq);
+    }
+    List<Feed.EventDelivery> deliveries =
+        feed.deliveries(caller.tenantId(), Long.parseLong(seq))
+            .orElseThrow(() -> WebhookProblems.eventNotFound(seq));
+    List<Map<String, Object>> data = new ArrayList<>(deliveries.size());
+    for (Feed.EventDelivery d : deliveries) {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("webhookId", d.endpointId().toString());
+      view.put("url", d.url());
+      view.put("status", d.status());
+      view.put("attempts", d.attempts());
+      view.put(
+          "nextAttemptAt", d.status().equals("pending") ? Times.format(d.nextAttemptAt()) : null);
+      view.put("lastStatusCode", d.lastStatusCode());
+      view.put("lastAttemptAt", Times.format(d.lastAttemptAt()));
+      view.put("lastError", d.lastError());
+      data.add(view);
+    }
+    return Map.of("data", data);
   }
 
   private Map<String, Object> view(Feed.Event e) {

@@ -12,6 +12,7 @@ final class WebhookProblems {
   /** The service's own problems. The switches have no default: a new one needs all its parts. */
   enum Code {
     WEBHOOK_NOT_FOUND,
+    EVENT_NOT_FOUND,
     TARGET_NOT_ALLOWED,
     TOO_MANY_WEBHOOKS,
     CURSOR_EXPIRED;
@@ -22,7 +23,7 @@ final class WebhookProblems {
 
     int status() {
       return switch (this) {
-        case WEBHOOK_NOT_FOUND -> 404;
+        case WEBHOOK_NOT_FOUND, EVENT_NOT_FOUND -> 404;
         case CURSOR_EXPIRED -> 410;
         case TARGET_NOT_ALLOWED, TOO_MANY_WEBHOOKS -> 422;
       };
@@ -31,6 +32,7 @@ final class WebhookProblems {
     String title() {
       return switch (this) {
         case WEBHOOK_NOT_FOUND -> "Webhook not found";
+        case EVENT_NOT_FOUND -> "Event not found";
         case TARGET_NOT_ALLOWED -> "Target not allowed";
         case TOO_MANY_WEBHOOKS -> "Too many webhooks";
         case CURSOR_EXPIRED -> "Cursor expired";
@@ -46,6 +48,10 @@ final class WebhookProblems {
 
   static ProblemException notFound(UUID id) {
     return of(Code.WEBHOOK_NOT_FOUND, "Webhook " + id + " does not exist.");
+  }
+
+  static ProblemException eventNotFound(String seq) {
+    return of(Code.EVENT_NOT_FOUND, "The tenant has no event with seq " + seq + ".");
   }
 
   static ProblemException targetNotAllowed(String why) {

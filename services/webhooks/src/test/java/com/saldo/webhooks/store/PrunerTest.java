@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,9 @@ class PrunerTest {
         .schemas("webhooks")
         .defaultSchema("webhooks")
         .createSchemas(true)
+        // as the service runs it: a lock that holds no transaction open, which CREATE INDEX
+        // CONCURRENTLY (V2) would wait for forever
+        .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
         .load()
         .migrate();
     insertEndpoint(endpoint, "active");

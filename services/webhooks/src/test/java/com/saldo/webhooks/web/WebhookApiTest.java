@@ -243,4 +243,86 @@ class WebhookApiTest extends WebhooksServer {
       }
     }
   }
+
+  @Test
+  void aTransfersEventsAndTheirDeliveriesAreFoundByItsIdAndOnlyByItsTenant() throws Exception {
+    UUID tenant = UUID.randomUUID();
+    Http shop = tenant(tenant);
+    Http other = tenant(UUID.randomUUID());
+    Http reader = tenant(tenant, Scope.TRANSFERS_READ);
+    Http.Answer created = shop.post("/v1/webhooks", hook(PUBLIC, List.of("transfer.posted")));
+    UUID webhook = UUID.fromString(created.json().get("id").asString());
+    UUID transfer = UUID.randomUUID();
+    long seq;
+    try (Connection c =
+            DriverManager.getConnection(
+                database().url(), database().user(), database().password());
+        Statement sql = c.createStatement()) {
+      try (var rs = sql.executeQuery("SELECT coalesce(max(seq), 0) + 1000 FROM webhooks.events")) {
+        rs.next();
+        seq = rs.getLong(1);
+      }
+      // two events about the transfer, one about something else, as the relay writes them
+      for (int i = 0; i < 3; i++) {
+        sql.execute(
+            "INSERT INTO webhooks.events (seq, id, tenant_id, type, accounts, subject_id, data,"
+                + " created_at, relayed_at) VALUES ("
+                + (seq + i)
+                + ", gen_random_uuid(), '"
+                + tenant
+                + "', '"
+                + (i == 1 ? "transfer.refunded" : "transfer.posted")
+                + "', '{}', '"
+                + (i == 2 ? UUID.randomUUID() : transfer)
+                + "', '{}', now(), now())");
+      }
+      sql.execute(
+          "INSERT INTO webhooks.deliveries (endpoint_id, seq, status, attempts, next_attempt_at)"
+              + " VALUES ('"
+              + webhook
+              + "', "
+              + seq
+              + ", 'succeeded', 2, now())");
+      sql.execute(
+          "INSERT INTO webhooks.attempts (endpoint_id, seq, attempt, attempted_at, status_code,"
+              + " latency_ms, error, succeeded) VALUES ('"
+              + webhook
+              + "', "
+              + seq
+              + ", 1, now(), 503, 10, NULL, false), ('"
+              + webhook
+              + "', "
+              + seq
+              + ", 2, now(), 200, 12, NULL, true)");
+    }
+    JsonNode about = reader.get("/v1/events?subjectId=" + transfer).json().get("data");
+    assertThat(about.size()).isEqualTo(2);
+    assertThat(about.get(0).get("seq").asLong()).isEqualTo(seq);
+    assertThat(about.get(1).get("type").asString()).isEqualTo("transfer.refunded");
+    assertThat(
+            reader
+                .get("/v1/events?subjectId=" + transfer + "&after=" + seq)
+                .json()
+                .get("data")
+                .size())
+        .isEqualTo(1);
+    assertThat(other.get("/v1/events?subjectId=" + transfer).json().get("data").size()).isZero();
+    reader.get("/v1/events?subjectId=nope").assertProblem(400, "validation_failed");
+
+    JsonNode deliveries = shop.get("/v1/events/" + seq + "/deliveries").json().get("data");
+    assertThat(deliveries.size()).isEqualTo(1);
+    JsonNode delivery = deliveries.get(0);
+    assertThat(delivery.get("webhookId").asString()).isEqualTo(webhook.toString());
+    assertThat(delivery.get("status").asString()).isEqualTo("succeeded");
+    assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
+    assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(200);
+    assertThat(delivery.get("nextAttemptAt").isNull()).isTrue();
+    assertThat(shop.get("/v1/events/" + (seq + 1) + "/deliveries").json().get("data").size())
+        .isZero();
+    for (String missing : List.of(Long.toString(seq + 99), "abc", "-1")) {
+      shop.get("/v1/events/" + missing + "/deliveries").assertProblem(404, "event_not_found");
+    }
+    other.get("/v1/events/" + seq + "/deliveries").assertProblem(404, "event_not_found");
+    reader.get("/v1/events/" + seq + "/deliveries").assertProblem(403, "forbidden");
+  }
 }

@@ -4,6 +4,7 @@ import com.saldo.ledger.account.Account;
 import com.saldo.ledger.account.AccountKey;
 import com.saldo.ledger.account.AccountOutcome;
 import com.saldo.ledger.account.Accounts;
+import com.saldo.ledger.account.Accounts.MetadataMatch;
 import com.saldo.ledger.account.NewAccount;
 import com.saldo.ledger.json.AccountView;
 import com.saldo.ledger.store.jdbc.JdbcTransactions;
@@ -24,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Accounts in PostgreSQL; every insert and change writes its event in the same transaction. */
 public final class JdbcAccounts implements Accounts {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static final String INSERT =
       "INSERT INTO accounts (tenant_id, id, currency, external_ref, status, min_balance,"
@@ -88,7 +91,8 @@ public final class JdbcAccounts implements Accounts {
   }
 
   @Override
-  public List<Account> list(UUID tenantId, String externalRef, UUID after, int limit) {
+  public List<Account> list(
+      UUID tenantId, String externalRef, MetadataMatch metadata, UUID after, int limit) {
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(AccountRows.COLUMNS)
@@ -97,6 +101,21 @@ public final class JdbcAccounts implements Accounts {
     if (externalRef != null) {
       sql.append(" AND a.external_ref = ?");
       args.add(externalRef);
+    }
+    if (metadata != null) {
+      // containment, which the GIN index of V4 serves: the value as text, or as the JSON
+      // number or boolean it spells (a loyalty tier stored as 3 is found by "3")
+      List<String> shapes = new ArrayList<>();
+      shapes.add(JSON.writeValueAsString(java.util.Map.of(metadata.key(), metadata.value())));
+      if (metadata.value().matches("-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?|true|false")) {
+        shapes.add("{" + JSON.writeValueAsString(metadata.key()) + ":" + metadata.value() + "}");
+      }
+      sql.append(" AND (")
+          .append(
+              String.join(
+                  " OR ", java.util.Collections.nCopies(shapes.size(), "a.metadata @> ?::jsonb")))
+          .append(")");
+      args.addAll(shapes);
     }
     if (after != null) {
       sql.append(" AND a.id > ?");

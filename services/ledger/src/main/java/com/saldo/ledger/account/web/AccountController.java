@@ -119,14 +119,24 @@ public class AccountController {
   public Page<AccountView> list(
       CallerIdentity caller,
       @RequestParam(name = "externalRef", required = false) String externalRef,
+      @RequestParam(name = "metadataKey", required = false) String metadataKey,
+      @RequestParam(name = "metadataValue", required = false) String metadataValue,
       @RequestParam(name = "cursor", required = false) String cursor,
       @RequestParam(name = "limit", required = false) String limit) {
     caller.require(Scope.ACCOUNTS_READ);
     String ref = Params.text("externalRef", externalRef, limits.stringLengthMax());
+    String key = Params.text("metadataKey", metadataKey, limits.stringLengthMax());
+    String value = Params.text("metadataValue", metadataValue, limits.stringLengthMax());
+    if ((key == null) != (value == null) || (key != null && key.isEmpty())) {
+      throw ProblemException.invalid(
+          key == null ? "metadataKey" : "metadataValue",
+          "metadataKey and metadataValue go together, and the key is not empty");
+    }
+    Accounts.MetadataMatch metadata = key == null ? null : new Accounts.MetadataMatch(key, value);
     int size = Params.limit(limit, limits.pageSizeDefault(), limits.pageSizeMax());
     Cursors.Position after = Cursors.decode(LIST, cursor);
     List<Account> page =
-        accounts.list(caller.tenantId(), ref, after == null ? null : after.id(), size);
+        accounts.list(caller.tenantId(), ref, metadata, after == null ? null : after.id(), size);
     return Page.of(page, size, AccountView::of, last -> Cursors.encode(LIST, 0, last.id()));
   }
 

@@ -66,8 +66,9 @@ public final class JdbcTransfers implements Transfers {
           args,
           TransferRows::transfer);
     }
-    String sql =
-        side(tenantId, filter.reference() != null ? "reference" : null, filter, after, limit, args);
+    String keyColumn =
+        filter.refundOf() != null ? "refund_of" : filter.reference() != null ? "reference" : null;
+    String sql = side(tenantId, keyColumn, filter, after, limit, args);
     return transactions.query(sql, args, TransferRows::transfer);
   }
 
@@ -87,16 +88,28 @@ public final class JdbcTransfers implements Transfers {
             .append(TransferRows.COLUMNS)
             .append(" FROM transfers t WHERE t.tenant_id = ?");
     args.add(tenantId);
-    if ("reference".equals(keyColumn)) {
+    if ("refund_of".equals(keyColumn)) {
+      sql.append(" AND t.refund_of = ?");
+      args.add(filter.refundOf());
+    } else if ("reference".equals(keyColumn)) {
       sql.append(" AND t.reference = ?");
       args.add(filter.reference());
     } else if (keyColumn != null) {
       sql.append(" AND t.").append(keyColumn).append(" = ?");
       args.add(filter.accountId());
-      if (filter.reference() != null) {
-        sql.append(" AND t.reference = ?");
-        args.add(filter.reference());
-      }
+    }
+    if (filter.reference() != null && !"reference".equals(keyColumn)) {
+      sql.append(" AND t.reference = ?");
+      args.add(filter.reference());
+    }
+    if (filter.refundOf() != null && !"refund_of".equals(keyColumn)) {
+      sql.append(" AND t.refund_of = ?");
+      args.add(filter.refundOf());
+    }
+    if (filter.pendingOnly()) {
+      // a literal, not a parameter: the planner matches it to the partial indexes (V4) only when
+      // it can see the value
+      sql.append(" AND t.status = 'pending'");
     }
     if (filter.from() != null) {
       sql.append(" AND t.created_at >= ?");

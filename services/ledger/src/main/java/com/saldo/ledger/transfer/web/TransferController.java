@@ -20,6 +20,7 @@ import com.saldo.ledger.transfer.TransferOutcome.Replayed;
 import com.saldo.ledger.transfer.TransferRequest;
 import com.saldo.ledger.transfer.Transfers;
 import com.saldo.ledger.web.EngineCalls;
+import com.saldo.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -139,6 +140,8 @@ public class TransferController {
       CallerIdentity caller,
       @RequestParam(name = "accountId", required = false) String accountId,
       @RequestParam(name = "reference", required = false) String reference,
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "refundOf", required = false) String refundOf,
       @RequestParam(name = "from", required = false) String from,
       @RequestParam(name = "to", required = false) String to,
       @RequestParam(name = "cursor", required = false) String cursor,
@@ -149,7 +152,9 @@ public class TransferController {
             Params.optionalUuid("accountId", accountId),
             Params.text("reference", reference, limits.stringLengthMax()),
             Params.time("from", from),
-            Params.time("to", to));
+            Params.time("to", to),
+            pendingOnly(status),
+            Params.optionalUuid("refundOf", refundOf));
     int size = Params.limit(limit, limits.pageSizeDefault(), limits.pageSizeMax());
     Cursors.Position position = Cursors.decode(LIST, cursor);
     List<Transfer> page =
@@ -163,6 +168,21 @@ public class TransferController {
         size,
         TransferView::of,
         last -> Cursors.encode(LIST, last.createdAt().toEpochMilli(), last.id()));
+  }
+
+  /**
+   * The one status a list filters by: {@code pending}, the open holds, which a partial index
+   * serves. Other statuses would be a scan of everything the other filters match, so they are
+   * refused rather than served slowly.
+   */
+  private static boolean pendingOnly(String status) {
+    if (status == null) {
+      return false;
+    }
+    if (status.equals("pending")) {
+      return true;
+    }
+    throw ProblemException.invalid("status", "must be pending (the only status a list filters by)");
   }
 
   private static ResponseEntity<?> answer(TransferOutcome outcome) {
