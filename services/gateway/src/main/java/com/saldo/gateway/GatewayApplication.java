@@ -38,6 +38,20 @@ public class GatewayApplication {
     return registration;
   }
 
+  /**
+   * The operators' console, {@code /console} and below, relayed to the backoffice, which signs its
+   * pages in and checks them itself.
+   */
+  @Bean
+  ServletRegistrationBean<ConsoleRelay> consoleRelay(
+      CloseableHttpClient backendClient, Backends backends, TracePropagation traces) {
+    ServletRegistrationBean<ConsoleRelay> registration =
+        new ServletRegistrationBean<>(
+            new ConsoleRelay(backendClient, backends, traces), "/console", "/console/*");
+    registration.setName("console");
+    return registration;
+  }
+
   @Bean
   Backends backends(GatewayProperties properties) {
     return new Backends(properties.backends(), properties.ejectionTime());

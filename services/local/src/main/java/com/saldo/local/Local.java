@@ -91,6 +91,13 @@ public final class Local {
           "SALDO_" + service.name().toUpperCase(java.util.Locale.ROOT) + "_URLS",
           String.join(",", urls));
     }
+    List<Services.Service> instances = new ArrayList<>();
+    for (Services.Service service : Services.ALL) {
+      for (int i = 0; i < options.replicas(); i++) {
+        instances.add(service.replica(i));
+      }
+    }
+    backends.putAll(Services.consoleEnvironment(Services.ALL.getLast(), instances));
     for (Services.Service service : Services.ALL) {
       if (!cluster.isBuilt(service)) {
         continue;
@@ -178,6 +185,9 @@ public final class Local {
         .append("  URL:          ")
         .append(entries.isEmpty() ? "(no gateway built)" : String.join("  ", entries))
         .append('\n');
+    if (!entries.isEmpty()) {
+      banner.append("  Console:      ").append(entries.getFirst()).append("/console\n");
+    }
     banner.append("  Operator key: ").append(key.value());
     banner.append(
         key.generated() ? "   (new; kept in " + options.home() + "/operator-key)\n" : "\n");

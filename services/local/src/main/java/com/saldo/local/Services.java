@@ -29,4 +29,30 @@ public final class Services {
           new Service("gateway", 8080, 9080));
 
   private Services() {}
+
+  /**
+   * What the backoffice's console needs to know on a machine where everything runs on localhost:
+   * the gateway it calls the API through, the management URLs of every instance for its system
+   * page, and a session cookie without {@code Secure} (plain HTTP here).
+   */
+  public static java.util.Map<String, String> consoleEnvironment(
+      Service gateway, List<Service> instances) {
+    java.util.Map<String, List<String>> byService = new java.util.LinkedHashMap<>();
+    for (Service s : instances) {
+      byService
+          .computeIfAbsent(s.name(), n -> new java.util.ArrayList<>())
+          .add("http://localhost:" + s.managementPort());
+    }
+    List<String> services =
+        byService.entrySet().stream()
+            .map(e -> e.getKey() + "=" + String.join(";", e.getValue()))
+            .toList();
+    return java.util.Map.of(
+        "SALDO_CONSOLE_GATEWAYURL",
+        "http://localhost:" + gateway.port(),
+        "SALDO_CONSOLE_SECURECOOKIE",
+        "false",
+        "SALDO_CONSOLE_SERVICES",
+        String.join(",", services));
+  }
 }

@@ -51,6 +51,9 @@ final class SaldoCluster {
     env.put("SALDO_GATEWAY_JWTISSUERS_0_JWKSURL", "http://localhost:" + jwksPort + "/jwks.json");
     env.put("SALDO_GATEWAY_JWTISSUERS_0_AUDIENCE", JwtIssuer.AUDIENCE);
     env.put("SALDO_LEDGER_EXPIRYSWEEPINTERVAL", "500ms");
+    env.putAll(
+        Services.consoleEnvironment(
+            gateway, List.of(ledger, query, webhooks, backoffice, gateway)));
     cluster =
         new Cluster(
             Path.of("../..").toAbsolutePath().normalize(),

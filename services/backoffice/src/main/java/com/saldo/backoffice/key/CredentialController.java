@@ -2,6 +2,8 @@ package com.saldo.backoffice.key;
 
 import com.saldo.api.Fields;
 import com.saldo.api.JsonBodies;
+import com.saldo.backoffice.console.ConsoleSessions;
+import com.saldo.backoffice.console.SessionTokens;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
 import com.saldo.problem.Problems;
@@ -22,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CredentialController {
 
-  private final ApiKeys keys;
+  private final Credentials credentials;
+  private final ConsoleSessions sessions;
 
-  public CredentialController(ApiKeys keys) {
-    this.keys = keys;
+  public CredentialController(Credentials credentials, ConsoleSessions sessions) {
+    this.credentials = credentials;
+    this.sessions = sessions;
   }
 
   @PostMapping("/internal/v1/credentials/verify")
@@ -45,11 +49,13 @@ public class CredentialController {
     return answer;
   }
 
-  /** The active key whose hash matches; the bootstrap key when the key has no id part. */
+  /**
+   * The key a presented secret belongs to. A console session answers as the key it was started
+   * with: same tenant, scopes, rate limit and credential id, so the audit log names the key.
+   */
   private Optional<ApiKeys.ApiKey> find(String presented) {
-    Optional<ApiKeys.ApiKey> candidate =
-        keys.find(KeySecrets.idOf(presented).orElse(OperatorBootstrap.BOOTSTRAP_ID));
-    return candidate.filter(
-        k -> k.revokedAt() == null && KeySecrets.matches(presented, k.keyHash()));
+    return presented.startsWith(SessionTokens.PREFIX)
+        ? sessions.find(presented).map(ConsoleSessions.Session::key)
+        : credentials.find(presented);
   }
 }
