@@ -27,6 +27,7 @@ final class ConsoleWorkload {
 
   private static final int BATCH = 1000;
   private static final int SENDERS = 4;
+  private static final int ATTEMPTS_MAX = 5;
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
   private final Api pages;
@@ -71,11 +72,7 @@ final class ConsoleWorkload {
                                   1 + (from + i) % 997,
                                   "top_up"));
                         }
-                        Api.Answer answer =
-                            api.post("/v1/transfers/batch", Map.of("transfers", batch));
-                        if (answer.status() != 200 || answer.body().contains("\"error\"")) {
-                          throw new IllegalStateException("top-up batch failed: " + answer.body());
-                        }
+                        send(api, batch);
                       }
                     } catch (Exception e) {
                       failures.add(e);
@@ -93,6 +90,30 @@ final class ConsoleWorkload {
     String session = signIn(url, key);
     String[] cookie = {"Cookie", "saldo_session=" + session};
     return new ConsoleWorkload(new Api(url, () -> cookie), "/console/accounts/" + busy);
+  }
+
+  /**
+   * Sends one batch, again with the same ids after a 5xx or no answer (a hot account's batch may
+   * wait past the engine's timeout when the database stalls): applied once however often sent.
+   */
+  private static void send(Api api, List<Map<String, Object>> batch) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Api.Answer answer;
+      try {
+        answer = api.post("/v1/transfers/batch", Map.of("transfers", batch));
+      } catch (IOException e) {
+        if (attempt == ATTEMPTS_MAX) {
+          throw e;
+        }
+        continue;
+      }
+      if (answer.status() < 500 || attempt == ATTEMPTS_MAX) {
+        if (answer.status() != 200 || answer.body().contains("\"error\"")) {
+          throw new IllegalStateException("top-up batch failed: " + answer.body());
+        }
+        return;
+      }
+    }
   }
 
   private static UUID open(Api api, boolean unbounded) throws IOException {

@@ -8,6 +8,7 @@ import com.saldo.client.model.Page;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -48,6 +49,21 @@ public final class History {
   public BalanceAsOf balance(UUID account, Instant asOf) {
     String path = Query.of("/v1/accounts/%s/balance", account).param("asOf", asOf).toString();
     return transport.json("GET", path, null, IDEMPOTENT, BalanceAsOf.class).body();
+  }
+
+  /**
+   * The posted balance at {@code points} evenly spaced times from {@code from} to {@code to} (null:
+   * now), both included, oldest first: a chart in one request.
+   */
+  @Endpoint("GET /v1/accounts/{id}/balances")
+  public List<BalanceAsOf> balances(UUID account, Instant from, Instant to, Integer points) {
+    String path =
+        Query.of("/v1/accounts/%s/balances", account)
+            .param("from", from)
+            .param("to", to)
+            .param("points", points)
+            .toString();
+    return Pages.read(transport.tree("GET", path, null, IDEMPOTENT), BalanceAsOf.class).data();
   }
 
   /**

@@ -34,7 +34,7 @@ final class Routes {
       List.of(
           route(
               "GET",
-              "/v1/accounts/" + ID + "/(entries|balance|statement)",
+              "/v1/accounts/" + ID + "/(entries|balance|balances|statement)",
               "query",
               Scope.ACCOUNTS_READ),
           route("POST", "/v1/accounts", "ledger", Scope.ACCOUNTS_WRITE),

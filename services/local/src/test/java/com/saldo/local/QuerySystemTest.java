@@ -144,6 +144,46 @@ class QuerySystemTest {
     assertThat(api.get("/v1/accounts/" + account + "/balance").json().get("posted").asLong())
         .isEqualTo(posted);
 
+    // A series is the same balances in one request: each point equals balance?asOf= at its time.
+    String first = oldestFirst.getFirst().get("createdAt").asString();
+    String last = oldestFirst.getLast().get("createdAt").asString();
+    JsonNode series =
+        api.get("/v1/accounts/" + account + "/balances?from=" + first + "&to=" + last + "&points=9")
+            .json()
+            .get("data");
+    assertThat(series.size()).isEqualTo(9);
+    assertThat(series.get(0).get("asOf").asString()).isEqualTo(first);
+    assertThat(series.get(8).get("asOf").asString()).isEqualTo(last);
+    for (JsonNode point : series) {
+      String at = point.get("asOf").asString();
+      assertThat(point.get("posted").asLong())
+          .as(at)
+          .isEqualTo(
+              api.get("/v1/accounts/" + account + "/balance?asOf=" + at)
+                  .json()
+                  .get("posted")
+                  .asLong());
+    }
+    assertThat(
+            api.get("/v1/accounts/" + account + "/balances?from=2000-01-01T00:00:00Z&points=2")
+                .json()
+                .get("data")
+                .get(0)
+                .get("posted")
+                .asLong())
+        .isZero();
+    for (String bad :
+        List.of(
+            "",
+            "?from=soon",
+            "?from=" + last + "&to=" + first,
+            "?from=" + first + "&points=1",
+            "?from=" + first + "&points=201")) {
+      assertThat(api.get("/v1/accounts/" + account + "/balances" + bad).status())
+          .as(bad)
+          .isEqualTo(400);
+    }
+
     // A statement of a middle stretch: closing minus opening is the sum of its rows.
     String from = oldestFirst.get(30).get("createdAt").asString();
     String to = oldestFirst.get(90).get("createdAt").asString();
@@ -179,6 +219,7 @@ class QuerySystemTest {
             "/entries",
             "/balance",
             "/balance?asOf=2030-01-01T00:00:00Z",
+            "/balances?from=2026-01-01T00:00:00Z",
             "/statement?format=csv")) {
       Http.Answer answer = stranger.get("/v1/accounts/" + account + path);
       assertThat(answer.status()).as(path).isEqualTo(404);

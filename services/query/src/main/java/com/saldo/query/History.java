@@ -138,6 +138,32 @@ public class History {
     return balance(c, tenant, account, at, "<=");
   }
 
+  /**
+   * The posted balance at each of {@code times}, in their order: one statement, one index lookup
+   * per time.
+   */
+  public static List<Long> balancesAt(Connection c, UUID tenant, UUID account, List<Instant> times)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT (SELECT e.balance_after FROM query_v1_entries e WHERE e.tenant_id = ?"
+                + " AND e.account_id = ? AND e.created_at <= t.at"
+                + " ORDER BY e.created_at DESC, e.seq DESC LIMIT 1)"
+                + " FROM unnest(?::timestamptz[]) WITH ORDINALITY AS t(at, n) ORDER BY t.n")) {
+      ps.setObject(1, tenant);
+      ps.setObject(2, account);
+      ps.setArray(3, c.createArrayOf("timestamptz", times.stream().map(History::time).toArray()));
+      List<Long> balances = new ArrayList<>(times.size());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long posted = rs.getLong(1);
+          balances.add(rs.wasNull() ? 0 : posted);
+        }
+      }
+      return balances;
+    }
+  }
+
   /** The posted balance just before the first entry created at or after {@code at}. */
   public static long balanceBefore(Connection c, UUID tenant, UUID account, Instant at)
       throws SQLException {

@@ -9,6 +9,7 @@ import com.saldo.identity.Scope;
 import com.saldo.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,72 @@ public class HistoryController {
     return ResponseEntity.ok()
         .header(CONSISTENT_AS_OF, Times.format(read.consistentAsOf()))
         .body(answer);
+  }
+
+  /** The most points one series may have. */
+  static final int POINTS_MAX = 200;
+
+  /**
+   * The posted balance at {@code points} evenly spaced times from {@code from} to {@code to}
+   * (default now), both included: a chart of any range in one request, whatever the number of
+   * entries.
+   */
+  @GetMapping("/v1/accounts/{id}/balances")
+  public ResponseEntity<Map<String, Object>> balances(
+      CallerIdentity caller,
+      @PathVariable("id") String id,
+      @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "points", required = false) String points) {
+    caller.require(Scope.ACCOUNTS_READ);
+    UUID account = Params.uuid("id", id);
+    if (from == null) {
+      throw ProblemException.invalid("from", "is required: the series' first time");
+    }
+    Instant start = Params.time("from", from);
+    Instant end = to == null ? clock.instant() : Params.time("to", to);
+    if (end.isBefore(start)) {
+      throw ProblemException.invalid("to", "must not be before from");
+    }
+    int count = pointCount(points);
+    List<Instant> times = new ArrayList<>(count);
+    long span = java.time.Duration.between(start, end).toMillis();
+    for (int i = 0; i < count; i++) {
+      times.add(i == count - 1 ? end : start.plusMillis(span / (count - 1) * i));
+    }
+    History.Read<List<Long>> read =
+        history.read(
+            c -> {
+              if (History.account(c, caller.tenantId(), account).isEmpty()) {
+                throw accountNotFound(account);
+              }
+              return History.balancesAt(c, caller.tenantId(), account, times);
+            });
+    List<Map<String, Object>> data = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("posted", read.value().get(i));
+      point.put("asOf", Times.format(times.get(i)));
+      data.add(point);
+    }
+    return ResponseEntity.ok()
+        .header(CONSISTENT_AS_OF, Times.format(read.consistentAsOf()))
+        .body(Map.of("data", data));
+  }
+
+  private static int pointCount(String points) {
+    if (points == null) {
+      return 32;
+    }
+    try {
+      int count = Integer.parseInt(points);
+      if (count >= 2 && count <= POINTS_MAX) {
+        return count;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ProblemException.invalid("points", "must be an integer within 2.." + POINTS_MAX);
   }
 
   static Map<String, Object> view(History.Entry e) {

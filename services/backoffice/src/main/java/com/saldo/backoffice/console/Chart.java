@@ -2,14 +2,14 @@ package com.saldo.backoffice.console;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The posted balance over a range, drawn as an SVG step line from the balance at evenly spaced
- * times. Reading a few dozen balances (each one index lookup in the query service) costs the same
- * for an account with ten entries as for one with a million, which walking the entries would not.
+ * times ({@code GET /v1/accounts/{id}/balances}, one index lookup per point in the query service):
+ * the same cost for an account with ten entries as for one with a million, which walking the
+ * entries would not be.
  */
 public record Chart(
     String range, Instant from, Instant to, List<Point> points, long min, long max, String line) {
@@ -55,22 +55,16 @@ public record Chart(
     }
   }
 
-  /**
-   * The times to sample: {@link #POINTS} of them from {@code to - range} (or from the account's
-   * opening, when that is later) to {@code to}.
-   */
-  static List<Instant> times(Range range, Instant opened, Instant to) {
+  /** The times a chart covers. */
+  record Span(Instant from, Instant to) {}
+
+  /** From {@code to - range} (or from the account's opening, when that is later) to {@code to}. */
+  static Span span(Range range, Instant opened, Instant to) {
     Instant from = to.minus(range.length());
     if (opened.isAfter(from) && opened.isBefore(to)) {
       from = opened;
     }
-    long step = Duration.between(from, to).toMillis() / (POINTS - 1);
-    List<Instant> times = new ArrayList<>(POINTS);
-    for (int i = 0; i < POINTS - 1; i++) {
-      times.add(from.plusMillis(step * i));
-    }
-    times.add(to);
-    return times;
+    return new Span(from, to);
   }
 
   static Chart of(Range range, List<Point> points) {
