@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,10 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
@@ -51,7 +46,6 @@ final class ConsoleRelay extends HttpServlet {
           "referrer-policy",
           "retry-after",
           "allow");
-  private static final int BUFFER = 8192;
 
   private final transient CloseableHttpClient http;
   private final transient Backends backends;
@@ -106,7 +100,7 @@ final class ConsoleRelay extends HttpServlet {
         out.setEntity(new ByteArrayEntity(body, type == null ? null : ContentType.parse(type)));
       }
       try {
-        http.execute(out.build(), answer -> relay(answer, response));
+        http.execute(out.build(), answer -> Proxy.relay(answer, response, RESPONSE_HEADERS));
         return;
       } catch (ConnectException | ConnectTimeoutException refused) {
         instance.eject().run();
@@ -122,33 +116,6 @@ final class ConsoleRelay extends HttpServlet {
     }
     response.setHeader("Retry-After", "1");
     page(response, 503, "The console is unavailable just now. Try again in a moment.");
-  }
-
-  private static Void relay(ClassicHttpResponse answer, HttpServletResponse response)
-      throws IOException {
-    response.setStatus(answer.getCode());
-    for (Header header : answer.getHeaders()) {
-      if (RESPONSE_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT))) {
-        response.addHeader(header.getName(), header.getValue());
-      }
-    }
-    HttpEntity entity = answer.getEntity();
-    if (entity == null) {
-      return null;
-    }
-    OutputStream out = response.getOutputStream();
-    try (InputStream in = entity.getContent()) {
-      byte[] buffer = new byte[BUFFER];
-      for (int n; (n = in.read(buffer)) != -1; ) {
-        out.write(buffer, 0, n);
-      }
-    } catch (IOException broken) {
-      if (!response.isCommitted()) {
-        response.reset();
-      }
-      throw broken;
-    }
-    return null;
   }
 
   private static void page(HttpServletResponse response, int status, String message)

@@ -205,7 +205,7 @@ public class Proxy {
         out.setEntity(new ByteArrayEntity(body, null));
       }
       try {
-        http.execute(out.build(), answer -> relay(answer, response));
+        http.execute(out.build(), answer -> relay(answer, response, RESPONSE_HEADERS));
         return;
       } catch (ConnectException | ConnectTimeoutException refused) {
         // nothing was sent: the next instance may take it
@@ -232,11 +232,12 @@ public class Proxy {
     throw Problems.unavailable();
   }
 
-  private static Void relay(ClassicHttpResponse answer, HttpServletResponse response)
+  /** Relays a backend's answer: its status, the {@code headers} named, and its body as it comes. */
+  static Void relay(ClassicHttpResponse answer, HttpServletResponse response, Set<String> headers)
       throws IOException {
     response.setStatus(answer.getCode());
     for (Header header : answer.getHeaders()) {
-      if (RESPONSE_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT))) {
+      if (headers.contains(header.getName().toLowerCase(Locale.ROOT))) {
         response.addHeader(header.getName(), header.getValue());
       }
     }

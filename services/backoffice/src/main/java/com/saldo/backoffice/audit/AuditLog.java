@@ -89,19 +89,7 @@ public class AuditLog {
       String target,
       String requestId,
       Map<String, ?> detail) {
-    jdbc.sql(
-            "INSERT INTO audit_log (id, at, actor, actor_tenant, action, target, request_id, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")
-        .params(
-            ids.get(),
-            OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-            actor,
-            actorTenant,
-            action,
-            target,
-            requestId,
-            JSON.writeValueAsString(detail))
-        .update();
+    recordOnce(ids.get(), actor, actorTenant, action, target, requestId, detail);
   }
 
   /** Newest first, strictly before the position {@code (at, id)} when given. */

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -137,17 +136,9 @@ public class AccountPages {
           console.can("transfers:read")
               ? parallel.submit(() -> api.transfers().pending(id, null, HOLDS_PAGE))
               : null;
-      model.addAttribute("chart", chart.get());
-      model.addAttribute("entries", entries.get());
-      model.addAttribute("holds", holds == null ? null : holds.get());
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConsolePageException(503, "Unavailable", "The page was interrupted.");
+      model.addAttribute("chart", Pages.await(chart));
+      model.addAttribute("entries", Pages.await(entries));
+      model.addAttribute("holds", holds == null ? null : Pages.await(holds));
     }
     model.addAttribute("account", account);
     model.addAttribute("ranges", Chart.Range.values());

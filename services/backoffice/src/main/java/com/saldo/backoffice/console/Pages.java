@@ -66,6 +66,24 @@ final class Pages {
     return text;
   }
 
+  /**
+   * What a call started in parallel answered; its own exception (a problem of the API) as it was
+   * thrown, so that the page answers it as it would have answered the call made in line.
+   */
+  static <T> T await(java.util.concurrent.Future<T> call) {
+    try {
+      return call.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConsolePageException(503, "Unavailable", "The page was interrupted.");
+    }
+  }
+
   /** The page at {@code path} with a note of what was done or refused. */
   static String back(String path, String key, String value) {
     return "redirect:"

@@ -2,12 +2,9 @@ package com.saldo.backoffice.console;
 
 import com.saldo.backoffice.key.KeySecrets;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,34 +16,17 @@ import java.util.regex.Pattern;
 public final class SessionTokens {
 
   public static final String PREFIX = "sk_session_";
-  private static final Pattern FORMAT =
-      Pattern.compile("sk_session_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern FORMAT = KeySecrets.format(PREFIX);
 
   private SessionTokens() {}
 
   static String newToken(UUID id) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    return PREFIX
-        + id.toString().replace("-", "")
-        + "_"
-        + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    return KeySecrets.newSecret(PREFIX, id);
   }
 
   /** The session id of a token in this format; empty for any other string. */
   public static Optional<UUID> idOf(String token) {
-    if (token == null || token.length() > 200) {
-      return Optional.empty();
-    }
-    Matcher m = FORMAT.matcher(token);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    String hex = m.group(1);
-    return Optional.of(
-        new UUID(
-            HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32)));
+    return KeySecrets.idOf(FORMAT, token);
   }
 
   /**

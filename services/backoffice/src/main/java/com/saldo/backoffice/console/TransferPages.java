@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,17 +80,9 @@ public class TransferPages {
       }
       List<EventRow> rows = new ArrayList<>();
       for (int i = 0; i < events.size(); i++) {
-        rows.add(new EventRow(events.get(i), deliveries.get(i).get()));
+        rows.add(new EventRow(events.get(i), Pages.await(deliveries.get(i))));
       }
       return rows;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConsolePageException(503, "Unavailable", "The page was interrupted.");
     }
   }
 

@@ -18,15 +18,26 @@ import java.util.regex.Pattern;
  */
 public final class KeySecrets {
 
-  private static final Pattern FORMAT = Pattern.compile("sk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
+  static final String PREFIX = "sk_";
+  private static final Pattern FORMAT = format(PREFIX);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private KeySecrets() {}
 
+  /** {@code prefix}, then an id as 32 hex digits, {@code _}, and 43 base64url characters. */
+  public static Pattern format(String prefix) {
+    return Pattern.compile(Pattern.quote(prefix) + "([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
+  }
+
   public static String newKey(UUID id) {
+    return newSecret(PREFIX, id);
+  }
+
+  /** A new secret of this format: the public id, then 256 random bits. */
+  public static String newSecret(String prefix, UUID id) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
-    return "sk_"
+    return prefix
         + id.toString().replace("-", "")
         + "_"
         + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -34,10 +45,15 @@ public final class KeySecrets {
 
   /** The key id of a key in Saldo's format; empty for any other string. */
   public static Optional<UUID> idOf(String key) {
+    return idOf(FORMAT, key);
+  }
+
+  /** The id of a secret in the given {@link #format}; empty for any other string. */
+  public static Optional<UUID> idOf(Pattern format, String key) {
     if (key == null || key.length() > 200) {
       return Optional.empty();
     }
-    Matcher m = FORMAT.matcher(key);
+    Matcher m = format.matcher(key);
     if (!m.matches()) {
       return Optional.empty();
     }
