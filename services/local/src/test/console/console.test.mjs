@@ -20,6 +20,7 @@ const CUSTOMER = env("CUSTOMER_ID");
 const PAYMENT = env("PAYMENT_ID");
 const HOLD = env("HOLD_ID");
 const MERCHANT = env("MERCHANT_ID");
+const FUNDING = env("FUNDING_ID");
 const OTHER_ACCOUNT = env("OTHER_ACCOUNT_ID");
 const OTHER_TRANSFER = env("OTHER_TRANSFER_ID");
 const SHOTS = env("SCREENSHOTS");
@@ -188,6 +189,47 @@ test("refund a payment with a reason, once however often the form is sent, and s
   assert.equal(await rows.count(), 1, "one record for one refund");
   assert.match(await rows.first().textContent(), /Customer returned the scarf/);
   await operator.page.screenshot({ path: `${SHOTS}/audit.png`, fullPage: true });
+  await operator.context.close();
+});
+
+test("a manual adjustment needs a reason, moves the money once and is in the audit log", async () => {
+  const { context, page } = await signedIn(TENANT_KEY);
+  const before = (await api("GET", `/v1/accounts/${CUSTOMER}`)).json.balance.posted;
+  await page.goto(`/console/accounts/${CUSTOMER}`);
+  const form = page.locator("form[action$='/adjust']");
+  const csrf = await form.locator("input[name=csrf]").inputValue();
+  const transferId = await form.locator("input[name=transferId]").inputValue();
+  // without a reason the console refuses, whatever the browser let through
+  const bare = await context.request.post(`/console/accounts/${CUSTOMER}/adjust`, {
+    form: { csrf, transferId, direction: "in", counterAccount: FUNDING, amount: "1.50" },
+    maxRedirects: 0,
+  });
+  assert.equal(bare.status(), 400);
+  assert.equal((await api("GET", `/v1/accounts/${CUSTOMER}`)).json.balance.posted, before);
+
+  await page.getByLabel("The other account's id").fill(FUNDING);
+  await page.getByLabel("Amount (EUR)", { exact: true }).fill("1.50");
+  await page.getByLabel(/^Reason/).fill("Goodwill for a late delivery");
+  await page.getByRole("button", { name: "Adjust" }).click();
+  await page.getByText("The adjustment was made.").waitFor();
+  const again = await context.request.post(`/console/accounts/${CUSTOMER}/adjust`, {
+    form: { csrf, transferId, direction: "in", counterAccount: FUNDING, amount: "1.50",
+      reason: "Goodwill for a late delivery" },
+    maxRedirects: 0,
+  });
+  assert.equal(again.status(), 302);
+  assert.equal((await api("GET", `/v1/accounts/${CUSTOMER}`)).json.balance.posted, before + 150);
+  const adjustment = (await api("GET", `/v1/transfers/${transferId}`)).json;
+  assert.equal(adjustment.kind, "adjustment");
+  assert.equal(adjustment.metadata.reason, "Goodwill for a late delivery");
+  assert.equal(adjustment.metadata.via, "console");
+  await context.close();
+
+  const operator = await signedIn(OPERATOR_KEY);
+  await operator.page.goto(`/console/audit?action=transfer.adjusted&target=${CUSTOMER}`);
+  const rows = operator.page.locator("#audit tbody tr");
+  assert.equal(await rows.count(), 1, "one record for one adjustment");
+  assert.match(await rows.first().textContent(), /Goodwill for a late delivery/);
   await operator.context.close();
 });
 

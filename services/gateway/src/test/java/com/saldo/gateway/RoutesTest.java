@@ -64,7 +64,7 @@ class RoutesTest {
   @CsvSource({
     "GET,  /v1/accounts/0b8e4d6a-1f0e-4c5e-9a5e-5f2b8f0f6c11, /v1/accounts/{id}",
     "POST, /v1/transfers/abc/capture, /v1/transfers/{id}/(capture|void)",
-    "GET,  /v1/accounts/abc/balance, /v1/accounts/{id}/(entries|balance|statement)",
+    "GET,  /v1/accounts/abc/balance, /v1/accounts/{id}/(entries|balance|balances|statement)",
     "GET,  /v1/tenants, /v1/tenants"
   })
   void aRouteNamesItsPathWithoutTheIds(String method, String path, String template) {

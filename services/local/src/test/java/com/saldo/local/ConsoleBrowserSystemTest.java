@@ -103,6 +103,7 @@ class ConsoleBrowserSystemTest {
     env.put("CUSTOMER_NO", customerNo);
     env.put("CUSTOMER_ID", customer.toString());
     env.put("MERCHANT_ID", merchant.toString());
+    env.put("FUNDING_ID", funding.toString());
     env.put("PAYMENT_ID", payment.toString());
     env.put("HOLD_ID", hold.toString());
     env.put("OTHER_ACCOUNT_ID", otherAccount.toString());
