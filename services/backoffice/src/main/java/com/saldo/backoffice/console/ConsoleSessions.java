@@ -1,6 +1,7 @@
 package com.saldo.backoffice.console;
 
 import com.saldo.backoffice.key.ApiKeys;
+import com.saldo.backoffice.key.KeySecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +97,7 @@ public class ConsoleSessions {
             .optional();
     Instant now = clock.instant();
     return row.filter(r -> r.expiresAt().isAfter(now))
-        .filter(r -> java.security.MessageDigest.isEqual(SessionTokens.hash(token), r.hash()))
+        .filter(r -> KeySecrets.matches(token, r.hash()))
         .flatMap(
             r ->
                 keys.find(r.keyId())
