@@ -16,10 +16,12 @@ mkdir -p "$root/opt/java" "$root/tmp"
 chmod 1777 "$root/tmp"
 "$jdk/bin/jlink" --output "$root/opt/java/openjdk" --strip-debug --no-man-pages --no-header-files \
   --compress=zip-6 --add-modules \
-  java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs
+  java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
 # the C libraries the runtime links against, from this machine
+# (the runtime's own libraries resolve to the rootfs and are in it already; the dynamic loader is
+# the line without "=>"; [[:space:]], not \s, which mawk reads as a plain "s")
 for lib in $(ldd "$root/opt/java/openjdk/bin/java" "$root/opt/java/openjdk/lib/server/libjvm.so" "$root"/opt/java/openjdk/lib/*.so 2>/dev/null \
-    | awk '/=> \// {print $3} /^\s*\/.*ld-linux/ {print $1}' | sort -u); do
+    | awk '/=> \// {print $3} /^[[:space:]]*\/[^ ]*ld-linux/ {print $1}' | grep -v "^$root/" | sort -u); do
   mkdir -p "$root$(dirname "$lib")"
   cp -L "$lib" "$root$lib"
 done
