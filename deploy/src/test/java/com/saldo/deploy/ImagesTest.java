@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The image each service's build wrote ({@code target/jib-image.tar}, made by {@code ./saldo
- * test}): a non-root user, the service's ports, the JVM sized by the container, the labels, and
- * nothing secret in any layer.
+ * test}): a non-root user, the service's ports, the JVM sized by the container, Spring AOT and the
+ * AOT cache of the training run, a base that can start a program, the labels, and nothing secret in
+ * any layer or in the service's jar.
  */
 class ImagesTest {
 
@@ -54,6 +55,11 @@ class ImagesTest {
     assertThat(config.path("ExposedPorts").has(port + "/tcp")).isTrue();
     assertThat(config.path("ExposedPorts").has(management + "/tcp")).isTrue();
     assertThat(config.path("Entrypoint").get(0).asText()).isEqualTo("java");
+    // started ahead of time: Spring's bean definitions from the build, the JDK's AOT cache from
+    // the build's training run (loaded and linked classes, method profiles)
+    assertThat(config.path("Entrypoint").toString())
+        .contains("-Dspring.aot.enabled=true")
+        .contains("-XX:AOTCache=/app/aot/" + service + ".aot");
     String env = config.path("Env").toString();
     assertThat(env).contains("JAVA_TOOL_OPTIONS=").contains("MaxRAMPercentage");
     JsonNode labels = config.path("Labels");
@@ -64,26 +70,64 @@ class ImagesTest {
     assertThat(manifest.path("RepoTags").toString()).doesNotContain(":latest");
 
     List<String> secrets = new ArrayList<>();
+    Map<String, Integer> sizes = new java.util.HashMap<>();
     int layers = 0;
     for (JsonNode layer : manifest.path("Layers")) {
       layers++;
       for (Map.Entry<String, byte[]> file : Tar.layer(files.get(layer.asText())).entrySet()) {
         String name = file.getKey();
+        sizes.put(name, file.getValue().length);
         if (SECRET_FILE.matcher(name).matches()) {
           secrets.add(name);
         }
-        if (name.startsWith("app/resources/")
-            || name.endsWith(".yaml")
-            || name.endsWith(".properties")) {
+        if (isConfiguration(name)) {
           if (SECRET_TEXT.matcher(new String(file.getValue(), StandardCharsets.UTF_8)).find()) {
             secrets.add(name + " (content)");
           }
         }
+        // the service's own jar holds its configuration
+        if (name.startsWith("app/classpath/") && name.endsWith(".jar")) {
+          secrets.addAll(secretsIn(name, file.getValue()));
+        }
       }
     }
+    assertThat(sizes.getOrDefault("app/aot/" + service + ".aot", 0))
+        .as("the AOT cache of the training run")
+        .isGreaterThan(1 << 20);
+    assertThat(sizes.keySet())
+        .as("the dynamic loader: without it no program of the base image starts")
+        .anyMatch(name -> name.endsWith("ld-linux-x86-64.so.2"));
+    assertThat(sizes.keySet())
+        .as("/tmp is an empty volume")
+        .noneMatch(name -> name.startsWith("tmp/") && !name.equals("tmp/"));
     assertThat(layers)
         .as("the base, then dependencies, resources and classes apart")
         .isGreaterThanOrEqualTo(4);
     assertThat(secrets).isEmpty();
+  }
+
+  private static boolean isConfiguration(String name) {
+    return name.startsWith("app/resources/")
+        || name.endsWith(".yaml")
+        || name.endsWith(".yml")
+        || name.endsWith(".properties");
+  }
+
+  private static List<String> secretsIn(String jar, byte[] content) throws java.io.IOException {
+    List<String> secrets = new ArrayList<>();
+    try (java.util.zip.ZipInputStream zip =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
+      for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        String name = jar + "!/" + entry.getName();
+        if (SECRET_FILE.matcher(entry.getName()).matches()) {
+          secrets.add(name);
+        }
+        if (isConfiguration(entry.getName())
+            && SECRET_TEXT.matcher(new String(zip.readAllBytes(), StandardCharsets.UTF_8)).find()) {
+          secrets.add(name + " (content)");
+        }
+      }
+    }
+    return secrets;
   }
 }

@@ -13,7 +13,9 @@ import java.util.zip.GZIPInputStream;
 final class Tar {
 
   private static final int BLOCK = 512;
-  private static final long CONTENT_MAX = 64L * 1024 * 1024;
+
+  /** The largest file: an AOT cache is 60 to 90 MiB. */
+  private static final long CONTENT_MAX = 256L * 1024 * 1024;
 
   private Tar() {}
 

@@ -45,6 +45,11 @@ public final class Cluster implements AutoCloseable {
     this.javaOptions = List.of(javaOptions.trim().split("\\s+"));
   }
 
+  /** What every service gets, whatever its own settings. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
   public boolean isBuilt(Services.Service service) {
     return Files.exists(root.resolve(service.jar()));
   }
@@ -62,6 +67,8 @@ public final class Cluster implements AutoCloseable {
     Files.createDirectories(logs);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // the services' jars carry the bean definitions Spring AOT computed in the build
+    command.add("-Dspring.aot.enabled=true");
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(root.resolve(service.jar()).toString());
