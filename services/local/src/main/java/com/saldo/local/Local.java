@@ -60,6 +60,15 @@ public final class Local {
   }
 
   private int run() throws Exception {
+    List<String> taken = Ports.taken(ports());
+    if (!taken.isEmpty()) {
+      System.err.println(
+          "saldo up: "
+              + String.join(", ", taken)
+              + (taken.size() == 1 ? " is" : " are")
+              + " in use (another Saldo, or another program); stop it first. Nothing was started.");
+      return 2;
+    }
     Database database = startDatabase();
     Secrets.Key operatorKey = Secrets.operatorKey(options.operatorKey(), options.home());
     Secrets.Key identityKey =
@@ -98,6 +107,9 @@ public final class Local {
       }
     }
     backends.putAll(Services.consoleEnvironment(Services.ALL.getLast(), instances));
+    Map<String, String> shared = new java.util.TreeMap<>(cluster.environment());
+    shared.putAll(backends);
+    Secrets.writeOwnerOnly(options.home().resolve("environment"), Secrets.environmentFile(shared));
     for (Services.Service service : Services.ALL) {
       if (!cluster.isBuilt(service)) {
         continue;
@@ -125,6 +137,22 @@ public final class Local {
     }
     printBanner(database, operatorKey);
     return watch();
+  }
+
+  /** Every port this start would listen on, named by what would listen there. */
+  private Map<Integer, String> ports() {
+    Map<Integer, String> ports = new java.util.LinkedHashMap<>();
+    if (options.databaseUrl() == null) {
+      ports.put(options.postgresPort(), "the embedded PostgreSQL");
+    }
+    for (Services.Service service : Services.ALL) {
+      for (int i = 0; i < options.replicas(); i++) {
+        Services.Service replica = service.replica(i);
+        ports.put(replica.port(), replica.name());
+        ports.put(replica.managementPort(), replica.name() + "'s management");
+      }
+    }
+    return ports;
   }
 
   private record Database(String url, String user, String password, boolean embedded) {}

@@ -44,10 +44,31 @@ final class Secrets {
       return new Key(Files.readString(file).strip(), false);
     }
     String value = make.get();
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, value + "\n");
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    writeOwnerOnly(file, value + "\n");
     return new Key(value, true);
+  }
+
+  /** Writes {@code text} to a file that only its owner can read, made so before it holds it. */
+  static void writeOwnerOnly(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    if (!Files.exists(file)) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    Files.writeString(file, text);
+  }
+
+  /**
+   * The environment a further replica of a service needs to join this Saldo ({@code KEY=value} a
+   * line, as {@code env} and systemd read it): what {@code ./saldo bench cold-start} starts a fresh
+   * replica with.
+   */
+  static String environmentFile(java.util.Map<String, String> environment) {
+    StringBuilder text =
+        new StringBuilder("# written by ./saldo up: what one more replica needs to join it\n");
+    environment.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+    return text.toString();
   }
 
   private static byte[] bytes() {
