@@ -43,6 +43,33 @@ final class Api {
         () -> new String[] {IdentityToken.HEADER, tokens.sign(caller, Duration.ofSeconds(30))});
   }
 
+  /** A tenant of the bench's own, and a key with its account and transfer scopes. */
+  record Tenant(UUID id, String key) {
+
+    /** Made by an operator; the key's rate limit is high enough never to be what is measured. */
+    static Tenant create(Api operator) throws IOException {
+      Answer tenant =
+          operator.post("/v1/tenants", Map.of("name", "bench " + java.time.Instant.now()));
+      if (tenant.status() != 201) {
+        throw new IllegalStateException("cannot create the bench tenant: " + tenant.body());
+      }
+      UUID id = UUID.fromString(tenant.json().get("id").asString());
+      Answer key =
+          operator.post(
+              "/v1/tenants/" + id + "/api-keys",
+              Map.of(
+                  "name", "bench",
+                  "scopes",
+                      java.util.List.of(
+                          "accounts:read", "accounts:write", "transfers:read", "transfers:write"),
+                  "rateLimit", Map.of("perSecond", 1_000_000, "burst", 1_000_000)));
+      if (key.status() != 201) {
+        throw new IllegalStateException("cannot create the bench key: " + key.body());
+      }
+      return new Tenant(id, key.json().get("key").asString());
+    }
+  }
+
   record Answer(int status, String body) {
     JsonNode json() {
       return JSON.readTree(body);

@@ -33,7 +33,7 @@ public final class Bench {
   private static final int ACKNOWLEDGED_MAX = 5_000_000;
 
   private static final List<String> WORKLOADS =
-      List.of("hot-merchant", "pos-mix", "batch", "reads", "webhooks", "console");
+      List.of("hot-merchant", "pos-mix", "batch", "reads", "webhooks", "console", "cold-start");
 
   private final Options options;
   private WebhooksWorkload hooks;
@@ -88,12 +88,18 @@ public final class Bench {
       int vcpus,
       int endpoints,
       int entries,
-      String reportDir) {
+      String reportDir,
+      String service,
+      String image,
+      String variant,
+      int cpu,
+      String environment) {
 
     static final String USAGE =
         """
         usage: ./saldo bench WORKLOAD [--flag value ...]
-        workloads: pos-mix, hot-merchant, batch, reads, webhooks, console (see bench/README.md)
+        workloads: pos-mix, hot-merchant, batch, reads, webhooks, console, cold-start
+                   (see bench/README.md)
           --url URL           the gateway (default http://localhost:8080)
           --operator-key KEY  an operator key (default: .saldo/operator-key)
           --direct URL        the ledger, for the final check only (default: through the gateway)
@@ -108,6 +114,13 @@ public final class Bench {
           --entries N         console workload: entries of the account whose page is read
                               (default 1000000)
           --report-dir DIR    where the JSON and HTML reports go (default bench/reports)
+        cold-start: starts one more replica of --service from its image beside a running Saldo
+          --service NAME      ledger, query, webhooks, backoffice or gateway
+          --image TAR         the image (default services/NAME/target/jib-image.tar)
+          --variant V         image: as the image starts (Spring AOT and the AOT cache);
+                              plain: the same image without either (default image)
+          --cpu N             the one core the replica runs on (default 1; -1: unpinned)
+          --environment FILE  what a replica needs to join (default .saldo/environment)
         """;
 
     private static final Set<String> FLAGS =
@@ -124,7 +137,12 @@ public final class Bench {
             "vcpus",
             "endpoints",
             "entries",
-            "report-dir");
+            "report-dir",
+            "service",
+            "image",
+            "variant",
+            "cpu",
+            "environment");
 
     static Options parse(String[] args) {
       if (args.length == 0) {
@@ -152,8 +170,12 @@ public final class Bench {
           flags.getOrDefault("url", "http://localhost:8080"),
           flags.getOrDefault("operator-key", readOrNull(".saldo/operator-key")),
           flags.get("direct"),
-          bounded(flags.getOrDefault("clients", workload.equals("batch") ? "4" : "64"), 1, 4096),
-          Duration.parse("PT" + flags.getOrDefault("duration", "30s").toUpperCase(Locale.ROOT)),
+          bounded(flags.getOrDefault("clients", defaultClients(workload)), 1, 4096),
+          Duration.parse(
+              "PT"
+                  + flags
+                      .getOrDefault("duration", workload.equals("cold-start") ? "60s" : "30s")
+                      .toUpperCase(Locale.ROOT)),
           Duration.parse("PT" + flags.getOrDefault("warmup", "20s").toUpperCase(Locale.ROOT)),
           bounded(flags.getOrDefault("customers", "10000"), 1, 1_000_000),
           bounded(flags.getOrDefault("merchants", "100"), 1, 10_000),
@@ -161,7 +183,27 @@ public final class Bench {
           bounded(flags.getOrDefault("vcpus", "1"), 1, 1024),
           bounded(flags.getOrDefault("endpoints", "100"), 1, 10_000),
           bounded(flags.getOrDefault("entries", "1000000"), 1, 10_000_000),
-          flags.getOrDefault("report-dir", "bench/reports"));
+          flags.getOrDefault("report-dir", "bench/reports"),
+          oneOf(flags.get("service"), ColdStart.SERVICES, "--service"),
+          flags.get("image"),
+          oneOf(flags.getOrDefault("variant", "image"), List.of("image", "plain"), "--variant"),
+          bounded(flags.getOrDefault("cpu", "1"), -1, 1023),
+          flags.getOrDefault("environment", ".saldo/environment"));
+    }
+
+    private static String oneOf(String value, List<String> allowed, String flag) {
+      if (value != null && !allowed.contains(value)) {
+        throw new IllegalArgumentException(flag + " must be one of " + String.join(", ", allowed));
+      }
+      return value;
+    }
+
+    private static String defaultClients(String workload) {
+      return switch (workload) {
+        case "batch" -> "4";
+        case "cold-start" -> "16";
+        default -> "64";
+      };
     }
 
     private static String readOrNull(String file) {
@@ -199,6 +241,15 @@ public final class Bench {
       System.exit(help ? 0 : 2);
       return;
     }
+    if (options.workload().equals("cold-start")) {
+      try {
+        System.exit(ColdStart.run(options) ? 0 : 1);
+      } catch (IllegalArgumentException e) {
+        System.err.println("bench: " + e.getMessage());
+        System.exit(2);
+      }
+      return;
+    }
     Bench bench = new Bench(options);
     bench.setUp();
     bench.run();
@@ -215,20 +266,9 @@ public final class Bench {
         options.operatorKey() != null,
         "no operator key: pass --operator-key or run ./saldo up first");
     Api operator = Api.withKey(options.url(), options.operatorKey());
-    Api.Answer tenant =
-        operator.post("/v1/tenants", Map.of("name", "bench " + java.time.Instant.now()));
-    require(tenant.status() == 201, "cannot create the bench tenant: " + tenant.body());
-    UUID tenantId = UUID.fromString(tenant.json().get("id").asString());
-    Api.Answer key =
-        operator.post(
-            "/v1/tenants/" + tenantId + "/api-keys",
-            Map.of(
-                "name", "bench",
-                "scopes",
-                    List.of("accounts:read", "accounts:write", "transfers:read", "transfers:write"),
-                "rateLimit", Map.of("perSecond", 1_000_000, "burst", 1_000_000)));
-    require(key.status() == 201, "cannot create the bench key: " + key.body());
-    tenantKey = key.json().get("key").asString();
+    Api.Tenant tenant = Api.Tenant.create(operator);
+    UUID tenantId = tenant.id();
+    tenantKey = tenant.key();
     api = Api.withKey(options.url(), tenantKey);
     load = api;
     if (options.workload().equals("webhooks")) {

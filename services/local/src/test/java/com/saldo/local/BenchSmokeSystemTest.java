@@ -1,6 +1,7 @@
 package com.saldo.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,13 +11,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Proves that every workload of the benchmark runs against a real Saldo, gets no error, and ends
- * with money conserved and its acknowledged transfers found; a few seconds each, no speed asserted
- * (speed is measured with ./saldo bench, never in a test).
+ * with money conserved and its acknowledged transfers found, and that a fresh replica of every
+ * service starts from its image and serves; a few seconds each, no speed asserted (speed is
+ * measured with ./saldo bench, never in a test).
  */
 class BenchSmokeSystemTest {
 
@@ -94,5 +97,70 @@ class BenchSmokeSystemTest {
       assertThat(slowest.asDouble()).isPositive();
     }
     assertThat(Files.readString(Path.of(base + ".html"))).contains("Slowest answer over time");
+  }
+
+  /**
+   * The cold-start mode: a sixth replica of the service, from its image (the image's Java runtime,
+   * class path, flags and AOT cache), joins the running cluster and answers every request of its
+   * workload; the report has its time to ready and to half of its warm throughput.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ledger", "query", "webhooks", "backoffice", "gateway"})
+  void aFreshReplicaStartsFromItsImageAndServes(String service) throws Exception {
+    Path root = Path.of("../..").toAbsolutePath().normalize();
+    Path image = root.resolve("services/" + service + "/target/jib-image.tar");
+    assumeTrue(
+        Files.isRegularFile(image), image + " was not built (./saldo test builds it): skipped");
+    SaldoCluster saldo = SaldoCluster.get();
+    Path environment = Files.createTempFile("saldo-environment", "");
+    Secrets.writeOwnerOnly(environment, Secrets.environmentFile(saldo.cluster.environment()));
+    Path reports = Path.of("target/bench-reports").toAbsolutePath();
+    Path output = Files.createTempFile("bench-cold-start-" + service, ".log");
+    Process bench =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                root.resolve("bench/target/bench.jar").toString(),
+                "cold-start",
+                "--service",
+                service,
+                "--image",
+                image.toString(),
+                "--url",
+                saldo.url(),
+                "--operator-key",
+                SaldoCluster.OPERATOR_KEY,
+                "--environment",
+                environment.toString(),
+                "--cpu",
+                "-1",
+                "--clients",
+                "4",
+                "--duration",
+                "6s",
+                "--report-dir",
+                reports.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    assertThat(bench.waitFor(240, TimeUnit.SECONDS)).isTrue();
+    String printed = Files.readString(output);
+    assertThat(bench.exitValue()).as(printed).isZero();
+    assertThat(printed).contains(service + " (image): ready ").contains("errors       0");
+    String report =
+        printed
+            .lines()
+            .filter(l -> l.startsWith("report "))
+            .findFirst()
+            .orElseThrow()
+            .substring(7)
+            .strip();
+    JsonNode json = JsonMapper.builder().build().readTree(Files.readString(Path.of(report)));
+    assertThat(json.get("readySeconds").asDouble()).isPositive();
+    assertThat(json.get("warmPerSecond").asLong()).isPositive();
+    assertThat(json.get("halfOfWarmSeconds").asDouble())
+        .isGreaterThanOrEqualTo(json.get("readySeconds").asDouble());
+    assertThat(json.get("statuses").properties())
+        .allSatisfy(status -> assertThat(status.getKey()).startsWith("2"));
   }
 }
