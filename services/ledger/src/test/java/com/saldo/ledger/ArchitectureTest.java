@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.saldo.testing.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves the shape of the ledger: the business packages are plain Java (no Spring, Jackson, JDBC or
  * servlet), adapters never depend on each other's web side, and no float or double comes near
- * money.
+ * money, and time comes only from the injected clock.
  */
 class ArchitectureTest {
 
@@ -84,5 +85,10 @@ class ArchitectureTest {
         .andShould()
         .notHaveRawReturnType(float.class)
         .check(LEDGER);
+  }
+
+  @Test
+  void timeComesOnlyFromTheInjectedClock() {
+    ArchitectureRules.timeOnlyFromTheInjectedClock("LedgerConfiguration").check(LEDGER);
   }
 }

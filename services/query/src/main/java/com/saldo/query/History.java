@@ -1,6 +1,7 @@
 package com.saldo.query;
 
 import com.saldo.problem.Problems;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,12 +51,85 @@ public class History {
     this.dataSource = dataSource;
   }
 
-  public interface Work<T> {
+  /**
+   * The account's entries, newest first (see {@link #entries(Connection, UUID, UUID, Long, Instant,
+   * Instant, int)}); empty when the tenant has no such account.
+   */
+  public Optional<Read<List<Entry>>> entries(
+      UUID tenant, UUID account, Long beforeSeq, Instant from, Instant to, int limit) {
+    return ofAccount(tenant, account, c -> entries(c, tenant, account, beforeSeq, from, to, limit));
+  }
+
+  /** The posted balance at {@code at}; empty when the tenant has no such account. */
+  public Optional<Read<Long>> balanceAt(UUID tenant, UUID account, Instant at) {
+    return ofAccount(tenant, account, c -> balance(c, tenant, account, at, "<="));
+  }
+
+  /** The posted balance at each of {@code times}; empty when the tenant has no such account. */
+  public Optional<Read<List<Long>>> balancesAt(UUID tenant, UUID account, List<Instant> times) {
+    return ofAccount(tenant, account, c -> balancesAt(c, tenant, account, times));
+  }
+
+  /** The account; empty when the tenant has no such account. */
+  public Optional<Read<Account>> account(UUID tenant, UUID account) {
+    return ofAccount(tenant, account, c -> account(c, tenant, account).orElseThrow());
+  }
+
+  /** Where a statement's rows go, in order: the opening balance, each entry, the closing one. */
+  public interface StatementRows {
+    void opening(long balance) throws IOException;
+
+    void entry(Entry entry) throws IOException;
+
+    void closing(long balance) throws IOException;
+  }
+
+  /**
+   * The account's statement for {@code [from, to)} in one snapshot, its entries fetched from the
+   * database in chunks of {@code fetchSize} and written to {@code rows} as they come, so that a
+   * year of entries never sits in memory. A database failure half way is a 503 problem thrown after
+   * some rows were written.
+   */
+  public void statement(
+      UUID tenant, UUID account, Instant from, Instant to, int fetchSize, StatementRows rows)
+      throws IOException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      long balance = balance(c, tenant, account, from, "<");
+      rows.opening(balance);
+      try (PreparedStatement ps = statement(c, tenant, account, from, to, fetchSize);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Entry e = entry(rs);
+          balance = e.balanceAfter();
+          rows.entry(e);
+        }
+      }
+      rows.closing(balance);
+      c.commit();
+    } catch (SQLException e) {
+      throw Problems.unavailable();
+    }
+  }
+
+  private interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
+  /** Runs {@code work} if the tenant has the account, in the snapshot that found it. */
+  private <T> Optional<Read<T>> ofAccount(UUID tenant, UUID account, Work<T> work) {
+    Read<Optional<T>> read =
+        read(
+            c ->
+                account(c, tenant, account).isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(work.run(c)));
+    return read.value().map(value -> new Read<>(value, read.consistentAsOf()));
+  }
+
   /** Runs reads on one connection, in one read-only transaction (one snapshot). */
-  public <T> Read<T> read(Work<T> work) {
+  private <T> Read<T> read(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -77,7 +151,7 @@ public class History {
     }
   }
 
-  public static Optional<Account> account(Connection c, UUID tenant, UUID id) throws SQLException {
+  private static Optional<Account> account(Connection c, UUID tenant, UUID id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(ACCOUNT)) {
       ps.setObject(1, tenant);
       ps.setObject(2, id);
@@ -94,7 +168,7 @@ public class History {
    * [from, to)} where given. Keyset on the account's entry numbers, so pages never skip or repeat
    * an entry while new ones arrive (new entries get higher numbers).
    */
-  public static List<Entry> entries(
+  private static List<Entry> entries(
       Connection c, UUID tenant, UUID account, Long beforeSeq, Instant from, Instant to, int limit)
       throws SQLException {
     StringBuilder sql =
@@ -131,18 +205,10 @@ public class History {
   }
 
   /**
-   * The posted balance just after every entry created at or before {@code at}: one index lookup.
-   */
-  public static long balanceAt(Connection c, UUID tenant, UUID account, Instant at)
-      throws SQLException {
-    return balance(c, tenant, account, at, "<=");
-  }
-
-  /**
    * The posted balance at each of {@code times}, in their order: one statement, one index lookup
    * per time.
    */
-  public static List<Long> balancesAt(Connection c, UUID tenant, UUID account, List<Instant> times)
+  private static List<Long> balancesAt(Connection c, UUID tenant, UUID account, List<Instant> times)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -164,12 +230,10 @@ public class History {
     }
   }
 
-  /** The posted balance just before the first entry created at or after {@code at}. */
-  public static long balanceBefore(Connection c, UUID tenant, UUID account, Instant at)
-      throws SQLException {
-    return balance(c, tenant, account, at, "<");
-  }
-
+  /**
+   * The posted balance just after the last entry created before ({@code "<"}) or at ({@code "<="})
+   * {@code at}: one index lookup.
+   */
   private static long balance(
       Connection c, UUID tenant, UUID account, Instant at, String comparison) throws SQLException {
     try (PreparedStatement ps =
@@ -189,7 +253,7 @@ public class History {
   }
 
   /** Entries oldest first in {@code [from, to)}, fetched from the database in chunks. */
-  public static PreparedStatement statement(
+  private static PreparedStatement statement(
       Connection c, UUID tenant, UUID account, Instant from, Instant to, int fetchSize)
       throws SQLException {
     PreparedStatement ps =
@@ -206,7 +270,7 @@ public class History {
     return ps;
   }
 
-  public static Entry entry(ResultSet rs) throws SQLException {
+  private static Entry entry(ResultSet rs) throws SQLException {
     return new Entry(
         rs.getLong(1),
         rs.getObject(2, UUID.class),

@@ -52,13 +52,9 @@ public class HistoryController {
     int size = Params.limit(limit, limits.pageSizeDefault(), limits.pageSizeMax());
     Long before = Cursors.decodeNumber(LIST, cursor);
     History.Read<List<History.Entry>> read =
-        history.read(
-            c -> {
-              if (History.account(c, caller.tenantId(), account).isEmpty()) {
-                throw accountNotFound(account);
-              }
-              return History.entries(c, caller.tenantId(), account, before, fromTime, toTime, size);
-            });
+        history
+            .entries(caller.tenantId(), account, before, fromTime, toTime, size)
+            .orElseThrow(() -> accountNotFound(account));
     Page<Map<String, Object>> page =
         Page.of(
             read.value(), size, HistoryController::view, last -> Cursors.encode(LIST, last.seq()));
@@ -76,13 +72,9 @@ public class HistoryController {
     UUID account = Params.uuid("id", id);
     Instant at = asOf == null ? clock.instant() : Params.time("asOf", asOf);
     History.Read<Long> read =
-        history.read(
-            c -> {
-              if (History.account(c, caller.tenantId(), account).isEmpty()) {
-                throw accountNotFound(account);
-              }
-              return History.balanceAt(c, caller.tenantId(), account, at);
-            });
+        history
+            .balanceAt(caller.tenantId(), account, at)
+            .orElseThrow(() -> accountNotFound(account));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("posted", read.value());
     answer.put("asOf", Times.format(at));
@@ -123,13 +115,9 @@ public class HistoryController {
       times.add(i == count - 1 ? end : start.plusMillis(span / (count - 1) * i));
     }
     History.Read<List<Long>> read =
-        history.read(
-            c -> {
-              if (History.account(c, caller.tenantId(), account).isEmpty()) {
-                throw accountNotFound(account);
-              }
-              return History.balancesAt(c, caller.tenantId(), account, times);
-            });
+        history
+            .balancesAt(caller.tenantId(), account, times)
+            .orElseThrow(() -> accountNotFound(account));
     List<Map<String, Object>> data = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Map<String, Object> point = new LinkedHashMap<>();

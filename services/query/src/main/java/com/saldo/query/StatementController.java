@@ -9,19 +9,13 @@ import com.saldo.problem.ProblemException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -42,14 +36,11 @@ public class StatementController {
   private static final Logger log = LoggerFactory.getLogger(StatementController.class);
 
   private final History history;
-  private final DataSource dataSource;
   private final QueryLimits limits;
   private final Clock clock;
 
-  public StatementController(
-      History history, DataSource dataSource, QueryLimits limits, Clock clock) {
+  public StatementController(History history, QueryLimits limits, Clock clock) {
     this.history = history;
-    this.dataSource = dataSource;
     this.limits = limits;
     this.clock = clock;
   }
@@ -81,10 +72,9 @@ public class StatementController {
     }
     UUID tenant = caller.tenantId();
     History.Read<History.Account> read =
-        history.read(
-            c ->
-                History.account(c, tenant, account)
-                    .orElseThrow(() -> HistoryController.accountNotFound(account)));
+        history
+            .account(tenant, account)
+            .orElseThrow(() -> HistoryController.accountNotFound(account));
     int digits = CurrencyCode.of(read.value().currency()).minorDigits();
     StreamingResponseBody body = out -> write(out, tenant, account, start, end, digits);
     return ResponseEntity.ok()
@@ -98,36 +88,41 @@ public class StatementController {
       java.io.OutputStream out, UUID tenant, UUID account, Instant start, Instant end, int digits)
       throws IOException {
     Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      csv.write("type,time,transfer_id,kind,reference,amount,balance\r\n");
-      long balance = History.balanceBefore(c, tenant, account, start);
-      row(csv, "opening", Times.format(start), "", "", "", "", money(balance, digits));
-      try (PreparedStatement ps =
-              History.statement(c, tenant, account, start, end, limits.statementFetchSize());
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          History.Entry e = History.entry(rs);
-          balance = e.balanceAfter();
-          row(
-              csv,
-              "entry",
-              Times.format(e.createdAt()),
-              e.transferId().toString(),
-              e.kind(),
-              e.reference() == null ? "" : e.reference(),
-              money(e.amount(), digits),
-              money(balance, digits));
-        }
-      }
-      row(csv, "closing", Times.format(end), "", "", "", "", money(balance, digits));
-      c.commit();
-    } catch (SQLException e) {
+    csv.write("type,time,transfer_id,kind,reference,amount,balance\r\n");
+    try {
+      history.statement(
+          tenant,
+          account,
+          start,
+          end,
+          limits.statementFetchSize(),
+          new History.StatementRows() {
+            @Override
+            public void opening(long balance) throws IOException {
+              row(csv, "opening", Times.format(start), "", "", "", "", money(balance, digits));
+            }
+
+            @Override
+            public void entry(History.Entry e) throws IOException {
+              row(
+                  csv,
+                  "entry",
+                  Times.format(e.createdAt()),
+                  e.transferId().toString(),
+                  e.kind(),
+                  e.reference() == null ? "" : e.reference(),
+                  money(e.amount(), digits),
+                  money(e.balanceAfter(), digits));
+            }
+
+            @Override
+            public void closing(long balance) throws IOException {
+              row(csv, "closing", Times.format(end), "", "", "", "", money(balance, digits));
+            }
+          });
+    } catch (ProblemException e) {
       // The status is sent already; the client sees a statement without its closing row.
       log.warn("Statement of {} broke off: {}", account, e.getMessage());
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
     csv.flush();
   }

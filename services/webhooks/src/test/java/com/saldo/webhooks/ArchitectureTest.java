@@ -2,13 +2,11 @@ package com.saldo.webhooks;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.saldo.testing.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,19 +60,6 @@ class ArchitectureTest {
 
   @Test
   void timeComesOnlyFromTheInjectedClock() {
-    noClasses()
-        .that()
-        .doNotHaveSimpleName("WebhooksConfiguration")
-        .should()
-        .callMethod(Instant.class, "now")
-        .orShould()
-        .callMethod(System.class, "currentTimeMillis")
-        .orShould()
-        .callMethod(Clock.class, "systemUTC")
-        .orShould()
-        .callMethod(LocalDateTime.class, "now")
-        .orShould()
-        .callMethod(OffsetDateTime.class, "now")
-        .check(WEBHOOKS);
+    ArchitectureRules.timeOnlyFromTheInjectedClock("WebhooksConfiguration").check(WEBHOOKS);
   }
 }
