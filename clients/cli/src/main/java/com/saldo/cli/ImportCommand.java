@@ -351,7 +351,7 @@ final class ImportCommand {
     }
     try {
       long amount = Long.parseLong(value);
-      if (amount < 0 || amount > 1_000_000_000_000_000L) {
+      if (amount < 0 || amount > com.saldo.money.Amount.MAX) {
         throw new BadRow(column + " must be 0 to 10^15 minor units");
       }
       return amount;

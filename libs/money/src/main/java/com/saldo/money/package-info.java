@@ -1,5 +1,6 @@
 /**
- * Money as Saldo's API defines it: integer minor units within fixed bounds, and ISO 4217 currency
- * codes. Values and range checks only; no business rules and no dependencies beyond the JDK.
+ * Money as Saldo's API defines it: the bounds of integer minor units, and ISO 4217 currency codes
+ * with their minor digits. Constants and range checks only (amounts travel as {@code long}, ADR 8);
+ * no business rules and no dependencies beyond the JDK.
  */
 package com.saldo.money;
