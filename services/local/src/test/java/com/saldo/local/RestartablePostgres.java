@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A PostgreSQL server of its own that a test can kill hard (SIGKILL of the postmaster, as a crash
@@ -26,16 +27,22 @@ final class RestartablePostgres implements AutoCloseable {
   private ProcessHandle postmaster;
 
   RestartablePostgres(Path data) throws IOException {
+    this(data, Map.of());
+  }
+
+  /** With server settings of the test's own besides the durable ones (replication, say). */
+  RestartablePostgres(Path data, Map<String, String> settings) throws IOException {
     this.data = data;
-    this.embedded =
+    EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(data)
             .setCleanDataDirectory(true)
             .setServerConfig("max_connections", "200")
             // Durable commits: an acknowledged transfer must survive the crash this test causes.
             .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("fsync", "on")
-            .start();
+            .setServerConfig("fsync", "on");
+    settings.forEach(builder::setServerConfig);
+    this.embedded = builder.start();
     this.port = embedded.getPort();
     this.postmaster = postmaster();
     List<String> cmd = new ArrayList<>();
@@ -57,6 +64,19 @@ final class RestartablePostgres implements AutoCloseable {
 
   String url() {
     return "jdbc:postgresql://localhost:" + port + "/saldo";
+  }
+
+  int port() {
+    return port;
+  }
+
+  Path data() {
+    return data;
+  }
+
+  /** How the postmaster was started: what a standby of it starts with, on its own data and port. */
+  List<String> command() {
+    return command;
   }
 
   private String adminUrl() {

@@ -32,6 +32,13 @@ final class Shoppers {
   final LongAdder retries = new LongAdder();
   final LongAdder failures = new LongAdder();
   final LongAdder reads = new LongAdder();
+
+  /** Every answer the clients got, by status (-1: no answer, the connection refused or cut). */
+  final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+
+  /** When each transfer got its final 201 or 200 ({@code System.nanoTime()}), for outages. */
+  final java.util.Queue<Long> acknowledgedAt = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<Thread> threads = new ArrayList<>();
 
@@ -73,14 +80,19 @@ final class Shoppers {
       try {
         Http.Answer answer = gateway.post("/v1/transfers", body);
         int status = answer.status();
+        statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
         if (status < 500 && status != 429) {
           outcomes.put(
               (String) body.get("id"),
               new Outcome(body, status, status >= 400 ? answer.code() : null));
+          if (status == 201 || status == 200) {
+            acknowledgedAt.add(System.nanoTime());
+          }
           return;
         }
       } catch (UncheckedIOException | IllegalStateException broken) {
         // connection refused or cut: the same request again is safe
+        statuses.computeIfAbsent(-1, s -> new LongAdder()).increment();
       }
       retries.increment();
       attempt++;
@@ -128,11 +140,32 @@ final class Shoppers {
    */
   void assertEveryRequestAnswered(String what) {
     System.out.printf(
-        "%s: %d requests, %d retries, %d failures, %d transfers, %d history reads%n",
-        what, requests.sum(), retries.sum(), failures.sum(), outcomes.size(), reads.sum());
+        "%s: %d requests, %d retries, %d failures, %d transfers, %d history reads; answers %s%n",
+        what,
+        requests.sum(),
+        retries.sum(),
+        failures.sum(),
+        outcomes.size(),
+        reads.sum(),
+        new java.util.TreeMap<>(statuses));
     assertThat(failures.sum()).isZero();
     assertThat(outcomes.values())
         .allMatch(o -> o.status() == 201 || o.status() == 200 || o.status() == 422);
+  }
+
+  /**
+   * The longest time, from {@code since} on, in which no transfer was acknowledged: what the
+   * clients saw of an outage.
+   */
+  Duration longestSilenceSince(long since) {
+    List<Long> times = acknowledgedAt.stream().filter(t -> t >= since).sorted().toList();
+    long longest = 0;
+    long previous = since;
+    for (long t : times) {
+      longest = Math.max(longest, t - previous);
+      previous = t;
+    }
+    return Duration.ofNanos(longest);
   }
 
   /** Stops starting new transfers and waits for those under way to get their final answer. */
