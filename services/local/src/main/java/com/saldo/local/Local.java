@@ -107,9 +107,9 @@ public final class Local {
       }
     }
     backends.putAll(Services.consoleEnvironment(Services.ALL.getLast(), instances));
-    Map<String, String> shared = new java.util.TreeMap<>(cluster.environment());
+    Map<String, String> shared = new java.util.HashMap<>(cluster.environment());
     shared.putAll(backends);
-    Secrets.writeOwnerOnly(options.home().resolve("environment"), Secrets.environmentFile(shared));
+    EnvironmentFile.write(options.home().resolve("environment"), shared);
     for (Services.Service service : Services.ALL) {
       if (!cluster.isBuilt(service)) {
         continue;

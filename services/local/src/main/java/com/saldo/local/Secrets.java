@@ -59,18 +59,6 @@ final class Secrets {
     Files.writeString(file, text);
   }
 
-  /**
-   * The environment a further replica of a service needs to join this Saldo ({@code KEY=value} a
-   * line, as {@code env} and systemd read it): what {@code ./saldo bench cold-start} starts a fresh
-   * replica with.
-   */
-  static String environmentFile(java.util.Map<String, String> environment) {
-    StringBuilder text =
-        new StringBuilder("# written by ./saldo up: what one more replica needs to join it\n");
-    environment.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-    return text.toString();
-  }
-
   private static byte[] bytes() {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The webhooks service running for real on a random port over a fresh embedded PostgreSQL, without
  * a ledger (its relay finds no outbox and waits): for the API's contract. Delivery end to end runs
- * against the real ledger in the system tests ({@code services/local}).
+ * against the real ledger in the system tests ({@code system-tests}).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -1,4 +1,4 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

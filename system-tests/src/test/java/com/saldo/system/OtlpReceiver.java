@@ -1,4 +1,4 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,7 +1,9 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saldo.local.Cluster;
+import com.saldo.local.Services;
 import com.saldo.testing.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,7 +228,7 @@ class ReplicationSystemTest {
     env.put("SALDO_QUERY_URLS", "http://localhost:" + query.port());
     cluster =
         new Cluster(
-            Path.of("../..").toAbsolutePath().normalize(),
+            Path.of("..").toAbsolutePath().normalize(),
             Path.of("target/replication-logs").toAbsolutePath(),
             env,
             "-Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");

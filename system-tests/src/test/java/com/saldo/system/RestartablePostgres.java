@@ -1,4 +1,4 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

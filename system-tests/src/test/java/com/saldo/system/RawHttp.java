@@ -1,4 +1,4 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

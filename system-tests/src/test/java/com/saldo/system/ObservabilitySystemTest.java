@@ -1,7 +1,8 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saldo.local.Services;
 import com.saldo.testing.Http;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ObservabilitySystemTest {
 
-  private static final Path DEPLOY = Path.of("../../deploy").toAbsolutePath().normalize();
+  private static final Path DEPLOY = Path.of("../deploy").toAbsolutePath().normalize();
 
   /** A metric name where PromQL reads one: before a selector, a range, or a closing parenthesis. */
   private static final Pattern METRIC = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_:]*)\\s*(?=[{\\[)])");

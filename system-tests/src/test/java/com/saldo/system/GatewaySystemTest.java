@@ -1,10 +1,11 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.IdentityToken;
 import com.saldo.identity.Scope;
+import com.saldo.local.Services;
 import com.saldo.testing.Http;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -431,8 +432,13 @@ class GatewaySystemTest {
       for (int i = 0; i < 300; i++) {
         clients.submit(
             () -> {
+              // one address, one bucket: "localhost" may be reached over ::1 and 127.0.0.1
               Http guess =
-                  saldo.as("sk_" + UUID.randomUUID().toString().replace("-", "") + "_guess");
+                  new Http(
+                      "http://127.0.0.1:" + saldo.gateway.port(),
+                      Map.of(
+                          "Authorization",
+                          "Bearer sk_" + UUID.randomUUID().toString().replace("-", "") + "_guess"));
               Http.Answer answer = guess.get("/v1/accounts");
               statuses.merge(answer.status(), 1, Integer::sum);
               if (answer.status() == 429) {
@@ -446,14 +452,12 @@ class GatewaySystemTest {
         }
       }
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
     // a burst of 100 failures, then 20 a second: the rest never reach the backoffice
     assertThat(statuses.keySet()).containsOnly(401, 429);
     assertThat(statuses.get(401)).isGreaterThanOrEqualTo(100);
-    assertThat(statuses.get(401))
-        .as("401s in %.1f s", seconds)
-        .isLessThanOrEqualTo(100 + (int) Math.ceil(20 * seconds) + 8);
-    assertThat(statuses.get(429)).isPositive();
+    assertThat(statuses.get(429))
+        .as("429s of %s in %d ms", statuses, (System.nanoTime() - started) / 1_000_000)
+        .isGreaterThanOrEqualTo(50);
     assertProblem(limited.get(), 429, "rate_limited");
     assertThat(Integer.parseInt(limited.get().header("Retry-After"))).isPositive();
     // the bucket refills: a new key is checked again (and other tests here are not held up)

@@ -1,8 +1,9 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.saldo.local.EnvironmentFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class BenchSmokeSystemTest {
   void eachWorkloadRunsCorrectly(String workload, int rate)
       throws IOException, InterruptedException {
     SaldoCluster saldo = SaldoCluster.get();
-    Path root = Path.of("../..").toAbsolutePath().normalize();
+    Path root = Path.of("..").toAbsolutePath().normalize();
     Path reports = Path.of("target/bench-reports").toAbsolutePath();
     List<String> command =
         new ArrayList<>(
@@ -107,13 +108,13 @@ class BenchSmokeSystemTest {
   @ParameterizedTest
   @ValueSource(strings = {"ledger", "query", "webhooks", "backoffice", "gateway"})
   void aFreshReplicaStartsFromItsImageAndServes(String service) throws Exception {
-    Path root = Path.of("../..").toAbsolutePath().normalize();
+    Path root = Path.of("..").toAbsolutePath().normalize();
     Path image = root.resolve("services/" + service + "/target/jib-image.tar");
     assumeTrue(
         Files.isRegularFile(image), image + " was not built (./saldo test builds it): skipped");
     SaldoCluster saldo = SaldoCluster.get();
     Path environment = Files.createTempFile("saldo-environment", "");
-    Secrets.writeOwnerOnly(environment, Secrets.environmentFile(saldo.cluster.environment()));
+    EnvironmentFile.write(environment, saldo.cluster.environment());
     Path reports = Path.of("target/bench-reports").toAbsolutePath();
     Path output = Files.createTempFile("bench-cold-start-" + service, ".log");
     Process bench =

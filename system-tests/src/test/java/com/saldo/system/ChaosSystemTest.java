@@ -1,7 +1,9 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saldo.local.Cluster;
+import com.saldo.local.Services;
 import com.saldo.testing.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +86,7 @@ class ChaosSystemTest {
     env.put("SALDO_WEBHOOKS_LEASEDURATION", "3s");
     cluster =
         new Cluster(
-            Path.of("../..").toAbsolutePath().normalize(),
+            Path.of("..").toAbsolutePath().normalize(),
             Path.of("target/chaos-logs").toAbsolutePath(),
             env,
             "-Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");

@@ -1,4 +1,4 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

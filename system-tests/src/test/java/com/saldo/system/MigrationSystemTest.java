@@ -1,7 +1,9 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saldo.local.Cluster;
+import com.saldo.local.Services;
 import com.saldo.testing.Http;
 import com.saldo.testing.TestDatabase;
 import java.nio.file.Files;
@@ -71,7 +73,7 @@ class MigrationSystemTest {
     env.put("SALDO_WEBHOOKS_URLS", "http://localhost:" + SaldoCluster.freePort());
     cluster =
         new Cluster(
-            Path.of("../..").toAbsolutePath().normalize(),
+            Path.of("..").toAbsolutePath().normalize(),
             Path.of("target/migration-logs").toAbsolutePath(),
             env,
             "-Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");

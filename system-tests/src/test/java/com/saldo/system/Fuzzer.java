@@ -1,4 +1,4 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

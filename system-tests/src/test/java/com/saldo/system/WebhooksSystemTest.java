@@ -1,7 +1,9 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saldo.local.Cluster;
+import com.saldo.local.Services;
 import com.saldo.testing.Http;
 import com.saldo.testing.TestDatabase;
 import java.nio.file.Path;
@@ -96,7 +98,7 @@ class WebhooksSystemTest {
     env.put("SALDO_WEBHOOKS_TOTALTIMEOUT", "12s");
     cluster =
         new Cluster(
-            Path.of("../..").toAbsolutePath().normalize(),
+            Path.of("..").toAbsolutePath().normalize(),
             Path.of("target/webhooks-logs").toAbsolutePath(),
             env,
             "-Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");

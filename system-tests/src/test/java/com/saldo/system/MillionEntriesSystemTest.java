@@ -1,10 +1,11 @@
-package com.saldo.local;
+package com.saldo.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.IdentityToken;
 import com.saldo.identity.Scope;
+import com.saldo.local.Services;
 import com.saldo.testing.Http;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,5 +1,7 @@
-package com.saldo.local;
+package com.saldo.system;
 
+import com.saldo.local.Cluster;
+import com.saldo.local.Services;
 import com.saldo.testing.Http;
 import com.saldo.testing.TestDatabase;
 import java.io.IOException;
@@ -56,7 +58,7 @@ final class SaldoCluster {
             gateway, List.of(ledger, query, webhooks, backoffice, gateway)));
     cluster =
         new Cluster(
-            Path.of("../..").toAbsolutePath().normalize(),
+            Path.of("..").toAbsolutePath().normalize(),
             Path.of("target/system-logs").toAbsolutePath(),
             env,
             "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
