@@ -7,6 +7,7 @@ import com.saldo.local.EnvironmentFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BenchSmokeSystemTest {
 
+  /** The checkout: where the services' images and the bench's jar are built. */
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
   @ParameterizedTest
   @CsvSource({
     "hot-merchant, 0",
@@ -36,59 +40,35 @@ class BenchSmokeSystemTest {
   void eachWorkloadRunsCorrectly(String workload, int rate)
       throws IOException, InterruptedException {
     SaldoCluster saldo = SaldoCluster.get();
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    Path reports = Path.of("target/bench-reports").toAbsolutePath();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                root.resolve("bench/target/bench.jar").toString(),
-                workload,
-                "--url",
-                saldo.url(),
-                "--operator-key",
-                SaldoCluster.OPERATOR_KEY,
-                "--duration",
-                "3s",
-                "--warmup",
-                "1s",
-                "--customers",
-                "200",
-                "--merchants",
-                "3",
-                "--clients",
-                workload.equals("batch") ? "2" : "8",
-                "--rate",
-                Integer.toString(rate),
-                "--endpoints",
-                "3",
-                "--report-dir",
-                reports.toString()));
-    Path output = Files.createTempFile("bench-" + workload, ".log");
-    Process bench =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    assertThat(bench.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    String printed = Files.readString(output);
-    assertThat(bench.exitValue()).as(printed).isZero();
+    String printed =
+        bench(
+            Duration.ofSeconds(120),
+            workload,
+            "--url",
+            saldo.url(),
+            "--operator-key",
+            SaldoCluster.OPERATOR_KEY,
+            "--duration",
+            "3s",
+            "--warmup",
+            "1s",
+            "--customers",
+            "200",
+            "--merchants",
+            "3",
+            "--clients",
+            workload.equals("batch") ? "2" : "8",
+            "--rate",
+            Integer.toString(rate),
+            "--endpoints",
+            "3");
     assertThat(printed)
         .contains("errors        0")
         .containsPattern("(verify|webhooks) .* OK")
         .contains("report ");
     assertThat(printed).doesNotContain(" 500 ").doesNotContain(" 503 ");
     assertThat(printed).containsPattern("stalls .* \\d+ s \\d+ ms;");
-    String base =
-        printed
-            .lines()
-            .filter(l -> l.startsWith("report "))
-            .findFirst()
-            .orElseThrow()
-            .substring(7)
-            .strip()
-            .replace(".json and .html", "");
+    String base = reportOf(printed).replace(".json and .html", "");
     JsonNode report =
         JsonMapper.builder().build().readTree(Files.readString(Path.of(base + ".json")));
     assertThat(report.get("slowestMsPerSecond").size())
@@ -108,60 +88,75 @@ class BenchSmokeSystemTest {
   @ParameterizedTest
   @ValueSource(strings = {"ledger", "query", "webhooks", "backoffice", "gateway"})
   void aFreshReplicaStartsFromItsImageAndServes(String service) throws Exception {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    Path image = root.resolve("services/" + service + "/target/jib-image.tar");
+    Path image = ROOT.resolve("services/" + service + "/target/jib-image.tar");
     assumeTrue(
         Files.isRegularFile(image), image + " was not built (./saldo test builds it): skipped");
     SaldoCluster saldo = SaldoCluster.get();
     Path environment = Files.createTempFile("saldo-environment", "");
     EnvironmentFile.write(environment, saldo.cluster.environment());
-    Path reports = Path.of("target/bench-reports").toAbsolutePath();
-    Path output = Files.createTempFile("bench-cold-start-" + service, ".log");
-    Process bench =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                root.resolve("bench/target/bench.jar").toString(),
-                "cold-start",
-                "--service",
-                service,
-                "--image",
-                image.toString(),
-                "--url",
-                saldo.url(),
-                "--operator-key",
-                SaldoCluster.OPERATOR_KEY,
-                "--environment",
-                environment.toString(),
-                "--cpu",
-                "-1",
-                "--clients",
-                "4",
-                "--duration",
-                "6s",
-                "--report-dir",
-                reports.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    assertThat(bench.waitFor(240, TimeUnit.SECONDS)).isTrue();
-    String printed = Files.readString(output);
-    assertThat(bench.exitValue()).as(printed).isZero();
+    String printed =
+        bench(
+            Duration.ofSeconds(240),
+            "cold-start",
+            "--service",
+            service,
+            "--image",
+            image.toString(),
+            "--url",
+            saldo.url(),
+            "--operator-key",
+            SaldoCluster.OPERATOR_KEY,
+            "--environment",
+            environment.toString(),
+            "--cpu",
+            "-1",
+            "--clients",
+            "4",
+            "--duration",
+            "6s");
     assertThat(printed).contains(service + " (image): ready ").contains("errors       0");
-    String report =
-        printed
-            .lines()
-            .filter(l -> l.startsWith("report "))
-            .findFirst()
-            .orElseThrow()
-            .substring(7)
-            .strip();
-    JsonNode json = JsonMapper.builder().build().readTree(Files.readString(Path.of(report)));
+    JsonNode json =
+        JsonMapper.builder().build().readTree(Files.readString(Path.of(reportOf(printed))));
     assertThat(json.get("readySeconds").asDouble()).isPositive();
     assertThat(json.get("warmPerSecond").asLong()).isPositive();
     assertThat(json.get("halfOfWarmSeconds").asDouble())
         .isGreaterThanOrEqualTo(json.get("readySeconds").asDouble());
     assertThat(json.get("statuses").properties())
         .allSatisfy(status -> assertThat(status.getKey()).startsWith("2"));
+  }
+
+  /** Runs the bench's jar with these arguments and its reports here; what it printed, exit 0. */
+  private static String bench(Duration patience, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                ROOT.resolve("bench/target/bench.jar").toString()));
+    command.addAll(List.of(arguments));
+    command.addAll(
+        List.of("--report-dir", Path.of("target/bench-reports").toAbsolutePath().toString()));
+    Path output = Files.createTempFile("bench-" + arguments[0], ".log");
+    Process bench =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    assertThat(bench.waitFor(patience.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    String printed = Files.readString(output);
+    assertThat(bench.exitValue()).as(printed).isZero();
+    return printed;
+  }
+
+  /** The report's path from the bench's {@code report} line. */
+  private static String reportOf(String printed) {
+    return printed
+        .lines()
+        .filter(l -> l.startsWith("report "))
+        .findFirst()
+        .orElseThrow()
+        .substring(7)
+        .strip();
   }
 }

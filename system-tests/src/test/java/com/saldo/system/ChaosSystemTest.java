@@ -106,20 +106,7 @@ class ChaosSystemTest {
     tenant =
         UUID.fromString(
             operator.post("/v1/tenants", Map.of("name", "Chaos")).json().get("id").asString());
-    String key =
-        operator
-            .post(
-                "/v1/tenants/" + tenant + "/api-keys",
-                Map.of(
-                    "name",
-                    "tills",
-                    "scopes",
-                    List.of("accounts:read", "accounts:write", "transfers:read", "transfers:write"),
-                    "rateLimit",
-                    Map.of("perSecond", 100_000, "burst", 100_000)))
-            .json()
-            .get("key")
-            .asString();
+    String key = SaldoCluster.tillsKey(operator, tenant);
     clients =
         gateways.stream()
             .map(

@@ -257,20 +257,7 @@ class ReplicationSystemTest {
                 .json()
                 .get("id")
                 .asString());
-    String key =
-        operator
-            .post(
-                "/v1/tenants/" + tenant + "/api-keys",
-                Map.of(
-                    "name",
-                    "tills",
-                    "scopes",
-                    List.of("accounts:read", "accounts:write", "transfers:read", "transfers:write"),
-                    "rateLimit",
-                    Map.of("perSecond", 100_000, "burst", 100_000)))
-            .json()
-            .get("key")
-            .asString();
+    String key = SaldoCluster.tillsKey(operator, tenant);
     api = new Http(base, Map.of("Authorization", "Bearer " + key));
     funding = open(null);
     merchant = open(0L);

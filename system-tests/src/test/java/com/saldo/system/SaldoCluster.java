@@ -120,6 +120,26 @@ final class SaldoCluster {
     return UUID.fromString(answer.json().get("id").asString());
   }
 
+  /**
+   * A key for a tenant's tills, made by {@code operator}: account and transfer scopes, and a rate
+   * limit no test reaches; returns the secret.
+   */
+  static String tillsKey(Http operator, UUID tenant) {
+    return operator
+        .post(
+            "/v1/tenants/" + tenant + "/api-keys",
+            Map.of(
+                "name",
+                "tills",
+                "scopes",
+                List.of("accounts:read", "accounts:write", "transfers:read", "transfers:write"),
+                "rateLimit",
+                Map.of("perSecond", 100_000, "burst", 100_000)))
+        .json()
+        .get("key")
+        .asString();
+  }
+
   /** A new key of a tenant with these scopes; returns the secret. */
   String newKey(UUID tenant, List<String> scopes) {
     return newKey(tenant, Map.of("name", "test key", "scopes", scopes));

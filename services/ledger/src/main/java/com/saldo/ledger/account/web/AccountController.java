@@ -21,8 +21,6 @@ import com.saldo.ledger.account.OpenAccount;
 import com.saldo.ledger.json.AccountView;
 import com.saldo.money.Balance;
 import com.saldo.money.CurrencyCode;
-import com.saldo.problem.FieldViolation;
-import com.saldo.problem.Problem;
 import com.saldo.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -101,7 +99,8 @@ public class AccountController {
       case AccountOutcome.Done(Account a) ->
           ResponseEntity.created(URI.create("/v1/accounts/" + a.id())).body(AccountView.of(a));
       case AccountOutcome.Unchanged(Account a) -> ResponseEntity.ok(AccountView.of(a));
-      case AccountOutcome.Rejected(AccountRejection reason) -> throw problem(reason, request.id());
+      case AccountOutcome.Rejected(AccountRejection reason) ->
+          throw AccountProblems.of(reason, request.id());
     };
   }
 
@@ -112,7 +111,7 @@ public class AccountController {
     return accounts
         .find(key)
         .map(AccountView::of)
-        .orElseThrow(() -> problem(AccountRejection.ACCOUNT_NOT_FOUND, key.id()));
+        .orElseThrow(() -> AccountProblems.of(AccountRejection.ACCOUNT_NOT_FOUND, key.id()));
   }
 
   @GetMapping("/v1/accounts")
@@ -168,71 +167,8 @@ public class AccountController {
     return switch (change.change(key, request)) {
       case AccountOutcome.Done(Account a) -> AccountView.of(a);
       case AccountOutcome.Unchanged(Account a) -> AccountView.of(a);
-      case AccountOutcome.Rejected(AccountRejection reason) -> throw problem(reason, key.id());
+      case AccountOutcome.Rejected(AccountRejection reason) ->
+          throw AccountProblems.of(reason, key.id());
     };
-  }
-
-  /** The problem of every account rejection; no default, so a new reason must be mapped. */
-  static ProblemException problem(AccountRejection reason, UUID id) {
-    Problem problem =
-        switch (reason) {
-          case ID_CONFLICT ->
-              Problem.of(
-                  409,
-                  "id_conflict",
-                  "Id used for another request",
-                  "Account id " + id + " was used before with other fields.",
-                  List.<FieldViolation>of());
-          case EXTERNAL_REF_TAKEN ->
-              Problem.of(
-                  409,
-                  "external_ref_taken",
-                  "External reference taken",
-                  "Another account of this tenant has this externalRef.",
-                  List.of());
-          case ACCOUNT_NOT_FOUND ->
-              Problem.of(
-                  404,
-                  "account_not_found",
-                  "Account not found",
-                  "Account " + id + " does not exist.",
-                  List.of());
-          case ACCOUNT_CLOSED ->
-              Problem.of(
-                  422,
-                  "account_closed",
-                  "Account closed",
-                  "Account " + id + " is closed; a closed account never changes.",
-                  List.of());
-          case ACCOUNT_NOT_EMPTY ->
-              Problem.of(
-                  422,
-                  "account_not_empty",
-                  "Account not empty",
-                  "Only an account with a zero posted balance and no open holds can be closed.",
-                  List.of());
-          case INVALID_BOUNDS ->
-              Problem.of(
-                  422,
-                  "invalid_bounds",
-                  "Invalid bounds",
-                  "minBalance must not be above maxBalance.",
-                  List.of());
-          case INSUFFICIENT_FUNDS ->
-              Problem.of(
-                  422,
-                  "insufficient_funds",
-                  "Insufficient funds",
-                  "The available balance is below the requested minBalance.",
-                  List.of());
-          case BALANCE_LIMIT_EXCEEDED ->
-              Problem.of(
-                  422,
-                  "balance_limit_exceeded",
-                  "Balance limit exceeded",
-                  "The balance, incoming holds included, is above the requested maxBalance.",
-                  List.of());
-        };
-    return new ProblemException(problem);
   }
 }
