@@ -1,10 +1,11 @@
 package com.saldo.ledger;
 
+import com.saldo.jdbc.Database;
+import com.saldo.jdbc.Dialect;
 import com.saldo.ledger.account.Accounts;
 import com.saldo.ledger.account.ChangeAccount;
 import com.saldo.ledger.account.OpenAccount;
 import com.saldo.ledger.account.jdbc.JdbcAccounts;
-import com.saldo.ledger.store.jdbc.JdbcTransactions;
 import com.saldo.ledger.transfer.BatchProcessor;
 import com.saldo.ledger.transfer.LedgerStore;
 import com.saldo.ledger.transfer.Transfers;
@@ -44,8 +45,8 @@ public class LedgerConfiguration {
   }
 
   @Bean
-  JdbcTransactions jdbcTransactions(DataSource dataSource) {
-    return new JdbcTransactions(dataSource);
+  Database database(DataSource dataSource) {
+    return new Database(dataSource, Dialect.POSTGRESQL);
   }
 
   @Bean
@@ -54,7 +55,7 @@ public class LedgerConfiguration {
   }
 
   @Bean
-  Accounts accounts(JdbcTransactions transactions, JsonMapper eventJson, Supplier<UUID> ids) {
+  Accounts accounts(Database transactions, JsonMapper eventJson, Supplier<UUID> ids) {
     return new JdbcAccounts(transactions, eventJson, ids);
   }
 
@@ -69,12 +70,12 @@ public class LedgerConfiguration {
   }
 
   @Bean
-  LedgerStore ledgerStore(JdbcTransactions transactions, JsonMapper eventJson) {
+  LedgerStore ledgerStore(Database transactions, JsonMapper eventJson) {
     return new JdbcLedgerStore(transactions, eventJson);
   }
 
   @Bean
-  Transfers transfers(JdbcTransactions transactions) {
+  Transfers transfers(Database transactions) {
     return new JdbcTransfers(transactions);
   }
 
@@ -125,7 +126,7 @@ public class LedgerConfiguration {
   }
 
   @Bean
-  Verifier verifier(JdbcTransactions transactions) {
+  Verifier verifier(Database transactions) {
     return new Verifier(transactions, 1000);
   }
 

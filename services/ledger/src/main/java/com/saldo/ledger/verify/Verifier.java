@@ -1,6 +1,6 @@
 package com.saldo.ledger.verify;
 
-import com.saldo.ledger.store.jdbc.JdbcTransactions;
+import com.saldo.jdbc.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -109,10 +109,10 @@ public final class Verifier {
                   + " ON r.tenant_id = t.tenant_id AND r.refund_of = t.id WHERE t.status <>"
                   + " 'rejected' AND coalesce(o.n, 0) <> coalesce(r.n, 0)"));
 
-  private final JdbcTransactions transactions;
+  private final Database transactions;
   private final int differencesMax;
 
-  public Verifier(JdbcTransactions transactions, int differencesMax) {
+  public Verifier(Database transactions, int differencesMax) {
     this.transactions = transactions;
     this.differencesMax = differencesMax;
   }

@@ -1,4 +1,5 @@
 /**
- * What the ledger's controllers share: waiting for the engine, and the 503 of an unreachable store.
+ * What the ledger's controllers share: waiting for the engine; the 503 of an unreachable database
+ * is libs/jdbc's StoreProblems.
  */
 package com.saldo.ledger.web;

@@ -1,5 +1,6 @@
 package com.saldo.ledger.account.jdbc;
 
+import com.saldo.jdbc.Database;
 import com.saldo.ledger.account.Account;
 import com.saldo.ledger.account.AccountKey;
 import com.saldo.ledger.account.AccountOutcome;
@@ -7,7 +8,6 @@ import com.saldo.ledger.account.Accounts;
 import com.saldo.ledger.account.Accounts.MetadataMatch;
 import com.saldo.ledger.account.NewAccount;
 import com.saldo.ledger.json.AccountView;
-import com.saldo.ledger.store.jdbc.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,11 +46,11 @@ public final class JdbcAccounts implements Accounts {
       "INSERT INTO outbox (id, tenant_id, type, subject_id, payload, created_at)"
           + " VALUES (?, ?, ?, ?, ?::json, ?)";
 
-  private final JdbcTransactions transactions;
+  private final Database transactions;
   private final JsonMapper json;
   private final Supplier<UUID> ids;
 
-  public JdbcAccounts(JdbcTransactions transactions, JsonMapper json, Supplier<UUID> ids) {
+  public JdbcAccounts(Database transactions, JsonMapper json, Supplier<UUID> ids) {
     this.transactions = transactions;
     this.json = json;
     this.ids = ids;
@@ -132,7 +132,8 @@ public final class JdbcAccounts implements Accounts {
     return transactions.inTransaction(
         c -> {
           Optional<Account> current;
-          try (PreparedStatement ps = c.prepareStatement(FIND + " FOR UPDATE")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(FIND + transactions.dialect().lockRows("a"))) {
             ps.setObject(1, key.tenantId());
             ps.setObject(2, key.id());
             try (ResultSet rs = ps.executeQuery()) {
@@ -158,11 +159,11 @@ public final class JdbcAccounts implements Accounts {
         });
   }
 
-  private static int insertOrThrow(PreparedStatement insert) throws SQLException {
+  private int insertOrThrow(PreparedStatement insert) throws SQLException {
     try {
       return insert.executeUpdate();
     } catch (SQLException e) {
-      if (JdbcTransactions.isUniqueViolation(e, "accounts_external_ref_unique")) {
+      if (transactions.dialect().isUniqueViolation(e, "accounts_external_ref_unique")) {
         throw new ExternalRefTaken();
       }
       throw e;

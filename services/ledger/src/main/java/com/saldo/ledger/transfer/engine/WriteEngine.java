@@ -1,10 +1,10 @@
 package com.saldo.ledger.transfer.engine;
 
-import com.saldo.ledger.store.StoreConflictException;
-import com.saldo.ledger.store.StoreUnavailableException;
 import com.saldo.ledger.transfer.BatchProcessor;
 import com.saldo.ledger.transfer.Command;
 import com.saldo.ledger.transfer.TransferOutcome;
+import com.saldo.store.StoreConflictException;
+import com.saldo.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,13 +1,13 @@
 package com.saldo.ledger.transfer.jdbc;
 
-import static com.saldo.ledger.store.jdbc.JdbcTransactions.uuids;
+import static com.saldo.jdbc.Database.array;
 import static com.saldo.ledger.transfer.jdbc.TransferRows.text;
 
+import com.saldo.jdbc.Database;
 import com.saldo.ledger.account.Account;
 import com.saldo.ledger.account.AccountKey;
 import com.saldo.ledger.account.jdbc.AccountRows;
 import com.saldo.ledger.json.TransferView;
-import com.saldo.ledger.store.jdbc.JdbcTransactions;
 import com.saldo.ledger.transfer.Changes;
 import com.saldo.ledger.transfer.Entry;
 import com.saldo.ledger.transfer.LedgerStore;
@@ -54,68 +54,121 @@ public final class JdbcLedgerStore implements LedgerStore {
           + " ON a.tenant_id = k.tenant_id AND a.id = k.id"
           + " ORDER BY a.tenant_id, a.id FOR UPDATE OF a";
 
-  private static final String INSERT_TRANSFERS =
-      "INSERT INTO transfers (tenant_id, id, debit_account_id, credit_account_id, amount,"
-          + " currency, kind, status, rejection, rejection_detail, hold_timeout_seconds,"
-          + " captured_amount, refund_of, refunded_amount, hold_expires_at, reference, metadata,"
-          + " request_hash, created_at, updated_at)"
-          + " SELECT u.tenant_id, u.id, u.debit, u.credit, u.amount, u.currency, u.kind, u.status,"
-          + " u.rejection, u.detail, u.timeout, u.captured, u.refund_of, u.refunded,"
-          + " u.expires::timestamptz, u.reference, u.metadata::jsonb, u.hash,"
-          + " u.created::timestamptz, u.updated::timestamptz"
-          + " FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::int8[], ?::text[],"
-          + " ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::uuid[],"
-          + " ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-          + " AS u(tenant_id, id, debit, credit, amount, currency, kind, status, rejection, detail,"
-          + " timeout, captured, refund_of, refunded, expires, reference, metadata, hash, created,"
-          + " updated)";
+  /** A transfer as recorded, or the rejection recorded under its id. */
+  private static final ArrayColumns<Recorded> TRANSFERS =
+      ArrayColumns.<Recorded>of()
+          .column("tenant_id", "uuid", r -> r.key().tenantId())
+          .column("id", "uuid", r -> r.key().id())
+          .column(
+              "debit_account_id", "uuid", either(Transfer::debitAccountId, q -> q.debitAccountId()))
+          .column(
+              "credit_account_id",
+              "uuid",
+              either(Transfer::creditAccountId, q -> q.creditAccountId()))
+          .column("amount", "int8", either(Transfer::amount, q -> q.amount()))
+          .column("currency", "text", either(Transfer::currency, q -> q.currency()))
+          .column("kind", "text", either(t -> t.kind().wire(), q -> q.kind().wire()))
+          .column("status", "text", r -> r instanceof Transfer t ? t.status().wire() : "rejected")
+          .column(
+              "rejection", "text", r -> r instanceof RejectedTransfer x ? x.reason().code() : null)
+          .column(
+              "rejection_detail", "text", r -> r instanceof RejectedTransfer x ? x.detail() : null)
+          .column(
+              "hold_timeout_seconds",
+              "int8",
+              either(
+                  t ->
+                      t.isHold()
+                          ? t.holdExpiresAt().getEpochSecond() - t.createdAt().getEpochSecond()
+                          : 0L,
+                  q -> q.holdTimeoutSeconds()))
+          .column(
+              "captured_amount", "int8", r -> r instanceof Transfer t ? t.capturedAmount() : null)
+          .column("refund_of", "uuid", either(Transfer::refundOf, q -> q.refundOf()))
+          .column("refunded_amount", "int8", r -> r instanceof Transfer t ? t.refundedAmount() : 0L)
+          .column(
+              "hold_expires_at",
+              "text",
+              "timestamptz",
+              r -> r instanceof Transfer t ? text(t.holdExpiresAt()) : null)
+          .column("reference", "text", either(Transfer::reference, q -> q.reference()))
+          .column("metadata", "text", "jsonb", either(Transfer::metadata, q -> q.metadata()))
+          .column("request_hash", "text", Recorded::requestHash)
+          .column("created_at", "text", "timestamptz", r -> text(createdAt(r)))
+          .column(
+              "updated_at",
+              "text",
+              "timestamptz",
+              r -> text(r instanceof Transfer t ? t.updatedAt() : createdAt(r)));
 
-  private static final String UPDATE_TRANSFERS =
-      "UPDATE transfers t SET status = u.status, captured_amount = u.captured,"
-          + " refunded_amount = u.refunded, updated_at = u.updated::timestamptz"
-          + " FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::int8[], ?::int8[], ?::text[])"
-          + " AS u(tenant_id, id, status, captured, refunded, updated)"
-          + " WHERE t.tenant_id = u.tenant_id AND t.id = u.id";
+  private static final ArrayColumns<Transfer> TRANSFER_CHANGES =
+      ArrayColumns.<Transfer>of()
+          .column("tenant_id", "uuid", Transfer::tenantId)
+          .column("id", "uuid", Transfer::id)
+          .column("status", "text", t -> t.status().wire())
+          .column("captured_amount", "int8", Transfer::capturedAmount)
+          .column("refunded_amount", "int8", Transfer::refundedAmount)
+          .column("updated_at", "text", "timestamptz", t -> text(t.updatedAt()));
 
-  private static final String UPDATE_ACCOUNTS =
-      "UPDATE accounts a SET debits_posted = u.dp, credits_posted = u.cp, debits_pending = u.dq,"
-          + " credits_pending = u.cq, version = u.version, entry_count = u.entries,"
-          + " updated_at = u.updated::timestamptz"
-          + " FROM unnest(?::uuid[], ?::uuid[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],"
-          + " ?::int8[], ?::int8[], ?::text[])"
-          + " AS u(tenant_id, id, dp, cp, dq, cq, version, entries, updated)"
-          + " WHERE a.tenant_id = u.tenant_id AND a.id = u.id";
+  private static final ArrayColumns<Account> ACCOUNT_CHANGES =
+      ArrayColumns.<Account>of()
+          .column("tenant_id", "uuid", Account::tenantId)
+          .column("id", "uuid", Account::id)
+          .column("debits_posted", "int8", Account::debitsPosted)
+          .column("credits_posted", "int8", Account::creditsPosted)
+          .column("debits_pending", "int8", Account::debitsPending)
+          .column("credits_pending", "int8", Account::creditsPending)
+          .column("version", "int8", Account::version)
+          .column("entry_count", "int8", Account::entryCount)
+          .column("updated_at", "text", "timestamptz", a -> text(a.updatedAt()));
 
-  private static final String INSERT_ENTRIES =
-      "INSERT INTO entries (tenant_id, account_id, seq, transfer_id, amount, balance_after,"
-          + " created_at)"
-          + " SELECT u.tenant_id, u.account_id, u.seq, u.transfer_id, u.amount, u.balance, ?"
-          + " FROM unnest(?::uuid[], ?::uuid[], ?::int8[], ?::uuid[], ?::int8[], ?::int8[])"
-          + " AS u(tenant_id, account_id, seq, transfer_id, amount, balance)";
+  private static final ArrayColumns<Entry> ENTRIES =
+      ArrayColumns.<Entry>of()
+          .column("tenant_id", "uuid", Entry::tenantId)
+          .column("account_id", "uuid", Entry::accountId)
+          .column("seq", "int8", Entry::seq)
+          .column("transfer_id", "uuid", Entry::transferId)
+          .column("amount", "int8", Entry::amount)
+          .column("balance_after", "int8", Entry::balanceAfter)
+          .column("created_at", "text", "timestamptz", e -> text(e.createdAt()));
 
-  private static final String INSERT_HOLDS =
-      "INSERT INTO pending_holds (tenant_id, transfer_id, expires_at)"
-          + " SELECT u.tenant_id, u.id, u.expires::timestamptz"
-          + " FROM unnest(?::uuid[], ?::uuid[], ?::text[]) AS u(tenant_id, id, expires)";
+  private static final ArrayColumns<Transfer> HOLDS =
+      ArrayColumns.<Transfer>of()
+          .column("tenant_id", "uuid", Transfer::tenantId)
+          .column("transfer_id", "uuid", Transfer::id)
+          .column("expires_at", "text", "timestamptz", t -> text(t.holdExpiresAt()));
 
-  private static final String DELETE_HOLDS =
-      "DELETE FROM pending_holds p USING unnest(?::uuid[], ?::uuid[]) AS u(tenant_id, id)"
-          + " WHERE p.tenant_id = u.tenant_id AND p.transfer_id = u.id";
+  private static final ArrayColumns<Transfer> HOLD_KEYS =
+      ArrayColumns.<Transfer>of()
+          .column("tenant_id", "uuid", Transfer::tenantId)
+          .column("transfer_id", "uuid", Transfer::id);
 
-  private static final String INSERT_EVENTS =
-      "INSERT INTO outbox (id, tenant_id, type, subject_id, payload, created_at, position)"
-          + " SELECT u.id, u.tenant_id, u.type, u.subject, u.payload::json, ?, u.position"
-          + " FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[]) WITH ORDINALITY"
-          + " AS u(id, tenant_id, type, subject, payload, position)";
+  private final ArrayColumns<TransferEvent> events =
+      ArrayColumns.<TransferEvent>of()
+          .column("id", "uuid", TransferEvent::id)
+          .column("tenant_id", "uuid", e -> e.transfer().tenantId())
+          .column("type", "text", TransferEvent::type)
+          .column("subject_id", "uuid", e -> e.transfer().id())
+          .column("payload", "text", "json", this::payload)
+          .column("created_at", "text", "timestamptz", e -> text(e.createdAt()))
+          .ordinality("position");
+
+  private static final String INSERT_TRANSFERS = TRANSFERS.insert("transfers");
+  private static final String UPDATE_TRANSFERS = TRANSFER_CHANGES.update("transfers", 2);
+  private static final String UPDATE_ACCOUNTS = ACCOUNT_CHANGES.update("accounts", 2);
+  private static final String INSERT_ENTRIES = ENTRIES.insert("entries");
+  private static final String INSERT_HOLDS = HOLDS.insert("pending_holds");
+  private static final String DELETE_HOLDS = HOLD_KEYS.delete("pending_holds");
+  private final String insertEvents = events.insert("outbox");
 
   private static final String EXPIRED =
       "SELECT tenant_id, transfer_id FROM pending_holds WHERE expires_at <= ?"
           + " ORDER BY expires_at LIMIT ?";
 
-  private final JdbcTransactions transactions;
+  private final Database transactions;
   private final JsonMapper json;
 
-  public JdbcLedgerStore(JdbcTransactions transactions, JsonMapper json) {
+  public JdbcLedgerStore(Database transactions, JsonMapper json) {
     this.transactions = transactions;
     this.json = json;
   }
@@ -157,13 +210,13 @@ public final class JdbcLedgerStore implements LedgerStore {
       }
       try (PreparedStatement ps = c.prepareStatement(FIND)) {
         Object[][] columns = transferKeys(keys);
-        ps.setArray(1, uuids(c, columns[0]));
-        ps.setArray(2, uuids(c, columns[1]));
+        ps.setArray(1, array(c, "uuid", columns[0]));
+        ps.setArray(2, array(c, "uuid", columns[1]));
         try (ResultSet rs = ps.executeQuery()) {
           return recorded(rs);
         }
       } catch (SQLException e) {
-        throw JdbcTransactions.translate(e);
+        throw transactions.dialect().translate(e);
       }
     }
 
@@ -176,10 +229,10 @@ public final class JdbcLedgerStore implements LedgerStore {
       try (PreparedStatement ps = c.prepareStatement(FIND + ";\n" + LOCK)) {
         Object[][] found = transferKeys(keys);
         Object[][] locking = accountKeys(accounts);
-        ps.setArray(1, uuids(c, found[0]));
-        ps.setArray(2, uuids(c, found[1]));
-        ps.setArray(3, uuids(c, locking[0]));
-        ps.setArray(4, uuids(c, locking[1]));
+        ps.setArray(1, array(c, "uuid", found[0]));
+        ps.setArray(2, array(c, "uuid", found[1]));
+        ps.setArray(3, array(c, "uuid", locking[0]));
+        ps.setArray(4, array(c, "uuid", locking[1]));
         if (!ps.execute()) {
           throw new IllegalStateException("the lookup of known ids gave no result set");
         }
@@ -194,7 +247,7 @@ public final class JdbcLedgerStore implements LedgerStore {
           return new FoundAndLocked(known, accounts(rs));
         }
       } catch (SQLException e) {
-        throw JdbcTransactions.translate(e);
+        throw transactions.dialect().translate(e);
       }
     }
 
@@ -205,13 +258,13 @@ public final class JdbcLedgerStore implements LedgerStore {
       }
       try (PreparedStatement ps = c.prepareStatement(LOCK)) {
         Object[][] columns = accountKeys(keys);
-        ps.setArray(1, uuids(c, columns[0]));
-        ps.setArray(2, uuids(c, columns[1]));
+        ps.setArray(1, array(c, "uuid", columns[0]));
+        ps.setArray(2, array(c, "uuid", columns[1]));
         try (ResultSet rs = ps.executeQuery()) {
           return accounts(rs);
         }
       } catch (SQLException e) {
-        throw JdbcTransactions.translate(e);
+        throw transactions.dialect().translate(e);
       }
     }
 
@@ -223,190 +276,18 @@ public final class JdbcLedgerStore implements LedgerStore {
     @Override
     public void write(Changes changes) {
       List<Statement> statements = new ArrayList<>(7);
-      insertTransfers(changes.inserted(), statements);
-      updateTransfers(changes.updated(), statements);
-      updateAccounts(changes.accounts(), statements);
-      insertEntries(changes.entries(), statements);
-      insertHolds(changes.holdsOpened(), statements);
-      deleteHolds(changes.holdsClosed(), statements);
-      insertEvents(changes.events(), statements);
+      add(statements, INSERT_TRANSFERS, TRANSFERS, changes.inserted());
+      add(statements, UPDATE_TRANSFERS, TRANSFER_CHANGES, changes.updated());
+      add(statements, UPDATE_ACCOUNTS, ACCOUNT_CHANGES, changes.accounts());
+      add(statements, INSERT_ENTRIES, ENTRIES, changes.entries());
+      add(statements, INSERT_HOLDS, HOLDS, changes.holdsOpened());
+      add(statements, DELETE_HOLDS, HOLD_KEYS, changes.holdsClosed());
+      add(statements, insertEvents, events, changes.events());
       try {
         execute(statements);
       } catch (SQLException e) {
-        throw JdbcTransactions.translate(e);
+        throw transactions.dialect().translate(e);
       }
-    }
-
-    private void insertTransfers(List<Recorded> rows, List<Statement> statements) {
-      if (rows.isEmpty()) {
-        return;
-      }
-      int n = rows.size();
-      Object[][] col = new Object[20][n];
-      for (int i = 0; i < n; i++) {
-        switch (rows.get(i)) {
-          case Transfer t -> {
-            col[0][i] = t.tenantId();
-            col[1][i] = t.id();
-            col[2][i] = t.debitAccountId();
-            col[3][i] = t.creditAccountId();
-            col[4][i] = t.amount();
-            col[5][i] = t.currency();
-            col[6][i] = t.kind().wire();
-            col[7][i] = t.status().wire();
-            col[10][i] =
-                t.isHold()
-                    ? t.holdExpiresAt().getEpochSecond() - t.createdAt().getEpochSecond()
-                    : 0L;
-            col[11][i] = t.capturedAmount();
-            col[12][i] = t.refundOf();
-            col[13][i] = t.refundedAmount();
-            col[14][i] = text(t.holdExpiresAt());
-            col[15][i] = t.reference();
-            col[16][i] = t.metadata();
-            col[17][i] = t.requestHash();
-            col[18][i] = text(t.createdAt());
-            col[19][i] = text(t.updatedAt());
-          }
-          case RejectedTransfer r -> {
-            TransferRequest q = r.request();
-            col[0][i] = q.tenantId();
-            col[1][i] = q.id();
-            col[2][i] = q.debitAccountId();
-            col[3][i] = q.creditAccountId();
-            col[4][i] = q.amount();
-            col[5][i] = q.currency();
-            col[6][i] = q.kind().wire();
-            col[7][i] = "rejected";
-            col[8][i] = r.reason().code();
-            col[9][i] = r.detail();
-            col[10][i] = q.holdTimeoutSeconds();
-            col[12][i] = q.refundOf();
-            col[13][i] = 0L;
-            col[15][i] = q.reference();
-            col[16][i] = q.metadata();
-            col[17][i] = q.requestHash();
-            col[18][i] = text(r.createdAt());
-            col[19][i] = text(r.createdAt());
-          }
-        }
-      }
-      String[] types = {
-        "uuid", "uuid", "uuid", "uuid", "int8", "text", "text", "text", "text", "text", "int8",
-        "int8", "uuid", "int8", "text", "text", "text", "text", "text", "text"
-      };
-      statements.add(new Statement(INSERT_TRANSFERS, null, types, col, n));
-    }
-
-    private void updateTransfers(List<Transfer> rows, List<Statement> statements) {
-      if (rows.isEmpty()) {
-        return;
-      }
-      int n = rows.size();
-      Object[][] col = new Object[6][n];
-      for (int i = 0; i < n; i++) {
-        Transfer t = rows.get(i);
-        col[0][i] = t.tenantId();
-        col[1][i] = t.id();
-        col[2][i] = t.status().wire();
-        col[3][i] = t.capturedAmount();
-        col[4][i] = t.refundedAmount();
-        col[5][i] = text(t.updatedAt());
-      }
-      statements.add(
-          new Statement(
-              UPDATE_TRANSFERS,
-              null,
-              new String[] {"uuid", "uuid", "text", "int8", "int8", "text"},
-              col,
-              n));
-    }
-
-    private void updateAccounts(List<Account> rows, List<Statement> statements) {
-      if (rows.isEmpty()) {
-        return;
-      }
-      int n = rows.size();
-      Object[][] col = new Object[9][n];
-      for (int i = 0; i < n; i++) {
-        Account a = rows.get(i);
-        col[0][i] = a.tenantId();
-        col[1][i] = a.id();
-        col[2][i] = a.debitsPosted();
-        col[3][i] = a.creditsPosted();
-        col[4][i] = a.debitsPending();
-        col[5][i] = a.creditsPending();
-        col[6][i] = a.version();
-        col[7][i] = a.entryCount();
-        col[8][i] = text(a.updatedAt());
-      }
-      String[] types = {"uuid", "uuid", "int8", "int8", "int8", "int8", "int8", "int8", "text"};
-      statements.add(new Statement(UPDATE_ACCOUNTS, null, types, col, n));
-    }
-
-    private void insertEntries(List<Entry> rows, List<Statement> statements) {
-      if (rows.isEmpty()) {
-        return;
-      }
-      int n = rows.size();
-      Object[][] col = new Object[6][n];
-      for (int i = 0; i < n; i++) {
-        Entry e = rows.get(i);
-        col[0][i] = e.tenantId();
-        col[1][i] = e.accountId();
-        col[2][i] = e.seq();
-        col[3][i] = e.transferId();
-        col[4][i] = e.amount();
-        col[5][i] = e.balanceAfter();
-      }
-      String[] types = {"uuid", "uuid", "int8", "uuid", "int8", "int8"};
-      statements.add(new Statement(INSERT_ENTRIES, rows.getFirst().createdAt(), types, col, n));
-    }
-
-    private void insertHolds(List<Transfer> rows, List<Statement> statements) {
-      if (rows.isEmpty()) {
-        return;
-      }
-      int n = rows.size();
-      Object[][] col = new Object[3][n];
-      for (int i = 0; i < n; i++) {
-        col[0][i] = rows.get(i).tenantId();
-        col[1][i] = rows.get(i).id();
-        col[2][i] = text(rows.get(i).holdExpiresAt());
-      }
-      statements.add(
-          new Statement(INSERT_HOLDS, null, new String[] {"uuid", "uuid", "text"}, col, n));
-    }
-
-    private void deleteHolds(List<Transfer> rows, List<Statement> statements) {
-      if (rows.isEmpty()) {
-        return;
-      }
-      int n = rows.size();
-      Object[][] col = new Object[2][n];
-      for (int i = 0; i < n; i++) {
-        col[0][i] = rows.get(i).tenantId();
-        col[1][i] = rows.get(i).id();
-      }
-      statements.add(new Statement(DELETE_HOLDS, null, new String[] {"uuid", "uuid"}, col, n));
-    }
-
-    private void insertEvents(List<TransferEvent> rows, List<Statement> statements) {
-      if (rows.isEmpty()) {
-        return;
-      }
-      int n = rows.size();
-      Object[][] col = new Object[5][n];
-      for (int i = 0; i < n; i++) {
-        TransferEvent e = rows.get(i);
-        col[0][i] = e.id();
-        col[1][i] = e.transfer().tenantId();
-        col[2][i] = e.type();
-        col[3][i] = e.transfer().id();
-        col[4][i] = json.writeValueAsString(TransferView.of(e.transfer()));
-      }
-      String[] types = {"uuid", "uuid", "text", "uuid", "text"};
-      statements.add(new Statement(INSERT_EVENTS, rows.getFirst().createdAt(), types, col, n));
     }
 
     /**
@@ -421,9 +302,6 @@ public final class JdbcLedgerStore implements LedgerStore {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int p = 1;
         for (Statement statement : statements) {
-          if (statement.first() != null) {
-            ps.setObject(p++, OffsetDateTime.ofInstant(statement.first(), ZoneOffset.UTC));
-          }
           for (int i = 0; i < statement.columns().length; i++) {
             ps.setArray(p++, c.createArrayOf(statement.types()[i], statement.columns()[i]));
           }
@@ -448,12 +326,36 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
   }
 
-  /**
-   * One array statement of a write: its rows travel column by column; a time given as {@code first}
-   * is bound as its first parameter.
-   */
-  private record Statement(
-      String sql, Instant first, String[] types, Object[][] columns, int expected) {}
+  /** One array statement of a write: its rows travel column by column. */
+  private record Statement(String sql, String[] types, Object[][] columns, int expected) {}
+
+  private static <T> void add(
+      List<Statement> statements, String sql, ArrayColumns<T> columns, List<? extends T> rows) {
+    if (!rows.isEmpty()) {
+      statements.add(new Statement(sql, columns.types(), columns.values(rows), rows.size()));
+    }
+  }
+
+  private String payload(TransferEvent event) {
+    return json.writeValueAsString(TransferView.of(event.transfer()));
+  }
+
+  /** A column of a transfer that both a recorded transfer and a rejected request have. */
+  private static Function<Recorded, Object> either(
+      Function<Transfer, ?> transfer, Function<TransferRequest, ?> request) {
+    return r ->
+        switch (r) {
+          case Transfer t -> transfer.apply(t);
+          case RejectedTransfer x -> request.apply(x.request());
+        };
+  }
+
+  private static Instant createdAt(Recorded recorded) {
+    return switch (recorded) {
+      case Transfer t -> t.createdAt();
+      case RejectedTransfer x -> x.createdAt();
+    };
+  }
 
   private static Map<TransferKey, Recorded> recorded(ResultSet rs) throws SQLException {
     Map<TransferKey, Recorded> found = new HashMap<>();

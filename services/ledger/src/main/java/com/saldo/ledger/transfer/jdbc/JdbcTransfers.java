@@ -1,7 +1,7 @@
 package com.saldo.ledger.transfer.jdbc;
 
+import com.saldo.jdbc.Database;
 import com.saldo.jdbc.Keyset;
-import com.saldo.ledger.store.jdbc.JdbcTransactions;
 import com.saldo.ledger.transfer.Transfer;
 import com.saldo.ledger.transfer.TransferKey;
 import com.saldo.ledger.transfer.Transfers;
@@ -27,9 +27,9 @@ public final class JdbcTransfers implements Transfers {
           + " FROM transfers t"
           + " WHERE t.tenant_id = ? AND t.id = ? AND t.status <> 'rejected'";
 
-  private final JdbcTransactions transactions;
+  private final Database transactions;
 
-  public JdbcTransfers(JdbcTransactions transactions) {
+  public JdbcTransfers(Database transactions) {
     this.transactions = transactions;
   }
 

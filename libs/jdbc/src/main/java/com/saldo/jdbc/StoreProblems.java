@@ -1,20 +1,26 @@
-package com.saldo.ledger.web;
+package com.saldo.jdbc;
 
-import com.saldo.ledger.store.StoreConflictException;
-import com.saldo.ledger.store.StoreUnavailableException;
 import com.saldo.problem.Problem;
 import com.saldo.problem.ProblemWriter;
 import com.saldo.problem.Problems;
+import com.saldo.store.StoreConflictException;
+import com.saldo.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A database that is away, or a race lost too often, is a deliberate 503: retry the same id. */
+/**
+ * A database that is away, or a race lost more often than the caller retried it, is a deliberate
+ * 503 {@code unavailable} in every service that uses {@link Database}: the client retries the same
+ * id. What failed goes to the log; the answer never shows it.
+ */
+@AutoConfiguration
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class StoreProblems {

@@ -1,4 +1,4 @@
-package com.saldo.ledger.store;
+package com.saldo.store;
 
 /**
  * The database cannot be reached or refuses work now; whether the transaction committed is unknown
@@ -6,7 +6,6 @@ package com.saldo.ledger.store;
  * idempotent.
  */
 public final class StoreUnavailableException extends RuntimeException {
-
   public StoreUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

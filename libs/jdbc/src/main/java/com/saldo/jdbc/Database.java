@@ -1,0 +1,188 @@
+package com.saldo.jdbc;
+
+import com.saldo.store.StoreConflictException;
+import com.saldo.store.StoreUnavailableException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A service's one way to its database. Work runs on one connection, in a transaction committed when
+ * it returns and rolled back when it throws ({@link #inTransaction}), or as a read outside any
+ * explicit transaction ({@link #read}); a failure leaves as what its {@link Dialect} says it is: a
+ * {@link StoreConflictException}, a {@link StoreUnavailableException} or a bug. The static helpers
+ * bind and run one statement on the connection that the work was given; {@link Instant}s are bound
+ * as UTC {@code timestamptz}.
+ *
+ * <p>The SQL itself lives in each service's adapters, which take a {@link Connection} so that one
+ * use case's statements share one transaction; the transaction is opened by the adapter method
+ * named for that use case, never by a controller.
+ */
+public final class Database {
+
+  /** Work on a connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+
+  public Database(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Runs {@code work} in a read-committed transaction. */
+  public <T> T inTransaction(Work<T> work) {
+    return inTransaction(Connection.TRANSACTION_READ_COMMITTED, work);
+  }
+
+  /** Runs {@code work} in a transaction of the given isolation (a {@link Connection} constant). */
+  public <T> T inTransaction(int isolation, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean reset = c.getTransactionIsolation() != isolation;
+      c.setAutoCommit(false);
+      if (reset) {
+        c.setTransactionIsolation(isolation);
+      }
+      try {
+        T value = work.run(c);
+        c.commit();
+        return value;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollback(c);
+        throw e;
+      } finally {
+        if (reset) {
+          c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
+  /** Runs a read on a connection of its own, outside any explicit transaction. */
+  public <T> T read(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      return work.run(c);
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
+  }
+
+  /** Runs one query outside any explicit transaction and reads every row. */
+  public <T> List<T> query(String sql, List<Object> args, Row<T> row) {
+    return read(c -> list(c, sql, row, args.toArray()));
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // The connection is broken; the pool discards it and the database rolls back.
+    }
+  }
+
+  /** Every row of a query. */
+  public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      List<T> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row.read(rs));
+        }
+      }
+      return rows;
+    }
+  }
+
+  /** The first row of a query, if it has one. */
+  public static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... args)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The one number a query answers (a count, a sum, a seq). */
+  public static long single(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no row: " + sql);
+        }
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** The number of rows a statement changed. */
+  public static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    }
+  }
+
+  public static void execute(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      ps.execute();
+    }
+  }
+
+  public static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      Object arg = args[i];
+      ps.setObject(i + 1, arg instanceof Instant t ? time(t) : arg);
+    }
+  }
+
+  public static Array array(Connection c, String type, Object[] values) throws SQLException {
+    return c.createArrayOf(type, values);
+  }
+
+  public static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  public static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  /** A {@code timestamptz} column as an instant; null stays null. */
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+    return time == null ? null : time.toInstant();
+  }
+}

@@ -1,0 +1,33 @@
+package com.saldo.jdbc;
+
+import com.saldo.store.StoreConflictException;
+import com.saldo.store.StoreUnavailableException;
+import java.sql.SQLException;
+
+/**
+ * What differs between the databases Saldo runs on, as far as every service shares it: how a
+ * failure reads (a conflict worth a retry, an outage, or a bug) and how a read locks its rows. What
+ * differs for one service only (its DDL, an upsert, an array parameter) lives in that service's
+ * adapters beside the SQL it changes.
+ */
+public interface Dialect {
+
+  /** PostgreSQL, the default. */
+  Dialect POSTGRESQL = new PostgresDialect();
+
+  /**
+   * The failure as the code above the adapters sees it: a {@link StoreConflictException} (the
+   * transaction changed nothing and may run again), a {@link StoreUnavailableException} (the
+   * database is away or refuses work now) or an {@link IllegalStateException} (a bug).
+   */
+  RuntimeException translate(SQLException e);
+
+  /** Whether the failure is a unique violation of the named constraint. */
+  boolean isUniqueViolation(SQLException e, String constraint);
+
+  /**
+   * What a {@code SELECT} ends with to lock the rows it reads until the commit, after its {@code
+   * ORDER BY}; {@code alias} names the table whose rows are locked.
+   */
+  String lockRows(String alias);
+}
