@@ -1,12 +1,13 @@
 package com.saldo.webhooks;
 
+import com.saldo.jdbc.Database;
+import com.saldo.jdbc.Dialect;
 import com.saldo.webhooks.delivery.Dispatcher;
 import com.saldo.webhooks.delivery.RetrySchedule;
 import com.saldo.webhooks.delivery.http.HttpSender;
 import com.saldo.webhooks.egress.SafeDnsResolver;
 import com.saldo.webhooks.egress.TargetPolicy;
 import com.saldo.webhooks.signing.SecretBox;
-import com.saldo.webhooks.store.Database;
 import com.saldo.webhooks.store.Endpoints;
 import com.saldo.webhooks.store.Feed;
 import com.saldo.webhooks.store.JdbcDeliveryStore;
@@ -48,7 +49,7 @@ public class WebhooksConfiguration {
 
   @Bean
   Database database(DataSource dataSource) {
-    return new Database(dataSource);
+    return new Database(dataSource, Dialect.POSTGRESQL);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.saldo.webhooks.store;
 
+import com.saldo.jdbc.Database;
 import com.saldo.webhooks.endpoint.Webhook;
 import com.saldo.webhooks.signing.SecretBox;
 import java.sql.Connection;

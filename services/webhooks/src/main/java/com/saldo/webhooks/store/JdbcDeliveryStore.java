@@ -1,5 +1,6 @@
 package com.saldo.webhooks.store;
 
+import com.saldo.jdbc.Database;
 import com.saldo.webhooks.delivery.Delivery;
 import com.saldo.webhooks.delivery.DeliveryStore;
 import com.saldo.webhooks.delivery.Endpoint;

@@ -1,5 +1,6 @@
 package com.saldo.webhooks.store;
 
+import com.saldo.jdbc.Database;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package com.saldo.webhooks.store;
 
+import com.saldo.jdbc.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package com.saldo.webhooks.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saldo.jdbc.Database;
+import com.saldo.jdbc.Dialect;
 import com.saldo.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,7 +61,7 @@ class PrunerTest {
       insertEvent(seq, seq <= 7 ? OLD : YOUNG);
       insertDelivery(endpoint, seq, "succeeded");
     }
-    Pruner pruner = new Pruner(new Database(dataSource), RETENTION, 3);
+    Pruner pruner = new Pruner(new Database(dataSource, Dialect.POSTGRESQL), RETENTION, 3);
 
     pruner.prune(NOW, 1);
     assertThat(count("events")).isEqualTo(7);
@@ -81,7 +83,7 @@ class PrunerTest {
     insertEvent(1, OLD);
     insertEvent(2, YOUNG);
     insertEvent(3, OLD);
-    new Pruner(new Database(dataSource), RETENTION, 100).prune(NOW, 10);
+    new Pruner(new Database(dataSource, Dialect.POSTGRESQL), RETENTION, 100).prune(NOW, 10);
     assertThat(single("SELECT count(*) FROM events WHERE seq IN (2, 3)")).isEqualTo(2);
     assertThat(prunedThrough()).isEqualTo(1);
   }
@@ -105,7 +107,7 @@ class PrunerTest {
               + "', gen_random_uuid(), now() + interval '1h')");
     }
 
-    new Pruner(new Database(dataSource), RETENTION, 2).prune(NOW, 100);
+    new Pruner(new Database(dataSource, Dialect.POSTGRESQL), RETENTION, 2).prune(NOW, 100);
 
     assertThat(count("events")).isEqualTo(5);
     assertThat(single("SELECT count(*) FROM deliveries WHERE endpoint_id = '" + endpoint + "'"))
@@ -173,6 +175,7 @@ class PrunerTest {
   }
 
   private long single(String query) {
-    return new Database(dataSource).inTransaction(c -> Database.single(c, query));
+    return new Database(dataSource, Dialect.POSTGRESQL)
+        .inTransaction(c -> Database.single(c, query));
   }
 }
