@@ -1,7 +1,8 @@
 package com.saldo.query;
 
-import com.saldo.problem.Problems;
+import com.saldo.jdbc.Database;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,10 +45,10 @@ public class History {
   private static final String ENTRY_COLUMNS =
       "seq, transfer_id, amount, balance_after, kind, reference, created_at";
 
-  private final DataSource dataSource;
+  private final Database database;
 
-  public History(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public History(Database database) {
+    this.database = database;
   }
 
   /**
@@ -93,32 +93,34 @@ public class History {
   public void statement(
       UUID tenant, UUID account, Instant from, Instant to, int fetchSize, StatementRows rows)
       throws IOException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      long balance = balance(c, tenant, account, from, "<");
-      rows.opening(balance);
-      try (PreparedStatement ps = statement(c, tenant, account, from, to, fetchSize);
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Entry e = entry(rs);
-          balance = e.balanceAfter();
-          rows.entry(e);
-        }
-      }
-      rows.closing(balance);
-      c.commit();
-    } catch (SQLException e) {
-      throw Problems.unavailable();
+    try {
+      database.inTransaction(
+          Connection.TRANSACTION_REPEATABLE_READ,
+          c -> {
+            try {
+              long balance = balance(c, tenant, account, from, "<");
+              rows.opening(balance);
+              try (PreparedStatement ps = statement(c, tenant, account, from, to, fetchSize);
+                  ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  Entry e = entry(rs);
+                  balance = e.balanceAfter();
+                  rows.entry(e);
+                }
+              }
+              rows.closing(balance);
+              return null;
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
   /** Runs {@code work} if the tenant has the account, in the snapshot that found it. */
-  private <T> Optional<Read<T>> ofAccount(UUID tenant, UUID account, Work<T> work) {
+  private <T> Optional<Read<T>> ofAccount(UUID tenant, UUID account, Database.Work<T> work) {
     Read<Optional<T>> read =
         read(
             c ->
@@ -128,27 +130,17 @@ public class History {
     return read.value().map(value -> new Read<>(value, read.consistentAsOf()));
   }
 
-  /** Runs reads on one connection, in one read-only transaction (one snapshot). */
-  private <T> Read<T> read(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        Instant current;
-        try (PreparedStatement ps = c.prepareStatement(CURRENT);
-            ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          current = rs.getObject(1, OffsetDateTime.class).toInstant();
-        }
-        T value = work.run(c);
-        c.commit();
-        return new Read<>(value, current);
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw Problems.unavailable();
-    }
+  /**
+   * Runs reads in one read-committed transaction, after asking how current the database is: each
+   * later statement sees at least every commit up to that time.
+   */
+  private <T> Read<T> read(Database.Work<T> work) {
+    return database.inTransaction(
+        c -> {
+          Instant current =
+              Database.first(c, CURRENT, rs -> Database.instant(rs.getTimestamp(1))).orElseThrow();
+          return new Read<>(work.run(c), current);
+        });
   }
 
   private static Optional<Account> account(Connection c, UUID tenant, UUID id) throws SQLException {

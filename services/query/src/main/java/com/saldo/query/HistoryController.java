@@ -54,7 +54,7 @@ public class HistoryController {
     History.Read<List<History.Entry>> read =
         history
             .entries(caller.tenantId(), account, before, fromTime, toTime, size)
-            .orElseThrow(() -> accountNotFound(account));
+            .orElseThrow(() -> QueryProblems.accountNotFound(account));
     Page<Map<String, Object>> page =
         Page.of(
             read.value(), size, HistoryController::view, last -> Cursors.encode(LIST, last.seq()));
@@ -74,7 +74,7 @@ public class HistoryController {
     History.Read<Long> read =
         history
             .balanceAt(caller.tenantId(), account, at)
-            .orElseThrow(() -> accountNotFound(account));
+            .orElseThrow(() -> QueryProblems.accountNotFound(account));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("posted", read.value());
     answer.put("asOf", Times.format(at));
@@ -117,7 +117,7 @@ public class HistoryController {
     History.Read<List<Long>> read =
         history
             .balancesAt(caller.tenantId(), account, times)
-            .orElseThrow(() -> accountNotFound(account));
+            .orElseThrow(() -> QueryProblems.accountNotFound(account));
     List<Map<String, Object>> data = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Map<String, Object> point = new LinkedHashMap<>();
@@ -155,10 +155,5 @@ public class HistoryController {
     view.put("createdAt", Times.format(e.createdAt()));
     view.put("seq", e.seq());
     return view;
-  }
-
-  static ProblemException accountNotFound(UUID id) {
-    return ProblemException.of(
-        404, "account_not_found", "Account not found", "Account " + id + " does not exist.");
   }
 }

@@ -6,6 +6,8 @@ import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
 import com.saldo.money.CurrencyCode;
 import com.saldo.problem.ProblemException;
+import com.saldo.store.StoreConflictException;
+import com.saldo.store.StoreUnavailableException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -72,9 +74,7 @@ public class StatementController {
     }
     UUID tenant = caller.tenantId();
     History.Read<History.Account> read =
-        history
-            .account(tenant, account)
-            .orElseThrow(() -> HistoryController.accountNotFound(account));
+        history.account(tenant, account).orElseThrow(() -> QueryProblems.accountNotFound(account));
     int digits = CurrencyCode.of(read.value().currency()).minorDigits();
     StreamingResponseBody body = out -> write(out, tenant, account, start, end, digits);
     return ResponseEntity.ok()
@@ -120,7 +120,7 @@ public class StatementController {
               row(csv, "closing", Times.format(end), "", "", "", "", money(balance, digits));
             }
           });
-    } catch (ProblemException e) {
+    } catch (StoreUnavailableException | StoreConflictException e) {
       // The status is sent already; the client sees a statement without its closing row.
       log.warn("Statement of {} broke off: {}", account, e.getMessage());
     }

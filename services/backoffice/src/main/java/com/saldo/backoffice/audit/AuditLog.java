@@ -1,17 +1,17 @@
 package com.saldo.backoffice.audit;
 
 import com.saldo.identity.CallerIdentity;
+import com.saldo.jdbc.Database;
 import com.saldo.jdbc.Keyset;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,12 +34,36 @@ public class AuditLog {
       String requestId,
       String detail) {}
 
-  private final JdbcClient jdbc;
+  /** What one record says; its id and time are given when it is written. */
+  public record Entry(
+      String actor,
+      UUID actorTenant,
+      String action,
+      String target,
+      String requestId,
+      Map<String, ?> detail) {
+
+    /** A record of what the caller of this request did. */
+    public static Entry by(
+        CallerIdentity caller,
+        String action,
+        String target,
+        String requestId,
+        Map<String, ?> detail) {
+      return new Entry(caller.credentialId(), caller.tenantId(), action, target, requestId, detail);
+    }
+  }
+
+  private static final String INSERT =
+      "INSERT INTO audit_log (id, at, actor, actor_tenant, action, target, request_id, detail)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING";
+
+  private final Database database;
   private final Clock clock;
   private final Supplier<UUID> ids;
 
-  public AuditLog(JdbcClient jdbc, Clock clock, Supplier<UUID> ids) {
-    this.jdbc = jdbc;
+  public AuditLog(Database database, Clock clock, Supplier<UUID> ids) {
+    this.database = database;
     this.clock = clock;
     this.ids = ids;
   }
@@ -49,47 +73,40 @@ public class AuditLog {
     public static final Filter NONE = new Filter(null, null, null, null, null);
   }
 
-  public void record(
-      CallerIdentity actor, String action, String target, String requestId, Map<String, ?> detail) {
-    record(actor.credentialId(), actor.tenantId(), action, target, requestId, detail);
+  /** Appends a record in the transaction of the action it records. */
+  public void append(Connection c, Entry entry) throws SQLException {
+    write(c, ids.get(), entry);
+  }
+
+  /** Appends a record in a transaction of its own (an action that changes nothing else). */
+  public void record(Entry entry) {
+    recordOnce(ids.get(), entry);
   }
 
   /**
    * A record under an id the caller chose (derived from what it records), written once however
    * often it is repeated: a console correction retried with its transfer id leaves one record.
    */
-  public void recordOnce(
-      UUID id,
-      String actor,
-      UUID actorTenant,
-      String action,
-      String target,
-      String requestId,
-      Map<String, ?> detail) {
-    jdbc.sql(
-            "INSERT INTO audit_log (id, at, actor, actor_tenant, action, target, request_id, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING")
-        .params(
-            id,
-            OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-            actor,
-            actorTenant,
-            action,
-            target,
-            requestId,
-            JSON.writeValueAsString(detail))
-        .update();
+  public void recordOnce(UUID id, Entry entry) {
+    database.inTransaction(
+        c -> {
+          write(c, id, entry);
+          return null;
+        });
   }
 
-  /** A record by a credential that is not the caller of this request (a console session's key). */
-  public void record(
-      String actor,
-      UUID actorTenant,
-      String action,
-      String target,
-      String requestId,
-      Map<String, ?> detail) {
-    recordOnce(ids.get(), actor, actorTenant, action, target, requestId, detail);
+  private void write(Connection c, UUID id, Entry entry) throws SQLException {
+    Database.update(
+        c,
+        INSERT,
+        id,
+        clock.instant(),
+        entry.actor(),
+        entry.actorTenant(),
+        entry.action(),
+        entry.target(),
+        entry.requestId(),
+        JSON.writeValueAsString(entry.detail()));
   }
 
   /** Newest first, strictly before the position {@code (at, id)} when given. */
@@ -105,36 +122,34 @@ public class AuditLog {
     equal(where, args, "actor", filter.actor());
     if (filter.from() != null) {
       where.add("at >= ?");
-      args.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+      args.add(filter.from());
     }
     if (filter.to() != null) {
       where.add("at < ?");
-      args.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+      args.add(filter.to());
     }
     if (beforeAt != null) {
-      OffsetDateTime at = OffsetDateTime.ofInstant(beforeAt, ZoneOffset.UTC);
       where.add(Keyset.condition("at", "id", true));
-      args.addAll(Keyset.args(at, beforeId));
+      args.addAll(Keyset.args(Database.time(beforeAt), beforeId));
     }
     if (!where.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", where));
     }
     sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
     args.add(limit);
-    return jdbc.sql(sql.toString())
-        .params(args)
-        .query(
-            (rs, n) ->
-                new Record(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, OffsetDateTime.class).toInstant(),
-                    rs.getString(3),
-                    rs.getObject(4, UUID.class),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8)))
-        .list();
+    return database.query(
+        sql.toString(),
+        args,
+        rs ->
+            new Record(
+                rs.getObject(1, UUID.class),
+                Database.instant(rs, "at"),
+                rs.getString(3),
+                rs.getObject(4, UUID.class),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8)));
   }
 
   private static void equal(List<String> where, List<Object> args, String column, String value) {

@@ -2,17 +2,14 @@ package com.saldo.backoffice.console;
 
 import com.saldo.backoffice.key.ApiKeys;
 import com.saldo.backoffice.key.KeySecrets;
+import com.saldo.jdbc.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The console_sessions table: sessions derived from an API key, stored as the hash of their token
@@ -31,13 +28,13 @@ public class ConsoleSessions {
   /** Expired rows removed per sign-in, so that the table stays small without a job of its own. */
   private static final int PURGE_BATCH = 100;
 
-  private final JdbcClient jdbc;
+  private final Database database;
   private final ApiKeys keys;
   private final Clock clock;
   private final Supplier<UUID> ids;
 
-  public ConsoleSessions(JdbcClient jdbc, ApiKeys keys, Clock clock, Supplier<UUID> ids) {
-    this.jdbc = jdbc;
+  public ConsoleSessions(Database database, ApiKeys keys, Clock clock, Supplier<UUID> ids) {
+    this.database = database;
     this.keys = keys;
     this.clock = clock;
     this.ids = ids;
@@ -47,35 +44,46 @@ public class ConsoleSessions {
    * Starts a session for an active key, or empty when the key already has {@code perKeyMax} live
    * sessions (each sign-in of a shared key is a new session; this bounds the table per key).
    */
-  @Transactional
   public Optional<Started> start(UUID keyId, Duration lifetime, int perKeyMax) {
     Instant now = clock.instant();
-    jdbc.sql(
-            "DELETE FROM console_sessions WHERE id IN (SELECT id FROM console_sessions"
-                + " WHERE expires_at <= ? LIMIT "
-                + PURGE_BATCH
-                + ")")
-        .param(time(now))
-        .update();
-    // the key's row, locked, so that concurrent sign-ins count one after the other
-    jdbc.sql("SELECT id FROM api_keys WHERE id = ? FOR UPDATE").param(keyId).query().listOfRows();
-    long live =
-        jdbc.sql("SELECT count(*) FROM console_sessions WHERE key_id = ? AND expires_at > ?")
-            .params(keyId, time(now))
-            .query(Long.class)
-            .single();
-    if (live >= perKeyMax) {
-      return Optional.empty();
-    }
-    UUID id = ids.get();
-    String token = SessionTokens.newToken(id);
-    Instant expires = now.plus(lifetime);
-    jdbc.sql(
-            "INSERT INTO console_sessions (id, key_id, token_hash, created_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?)")
-        .params(id, keyId, SessionTokens.hash(token), time(now), time(expires))
-        .update();
-    return Optional.of(new Started(token, expires));
+    return database.inTransaction(
+        c -> {
+          Database.update(
+              c,
+              "DELETE FROM console_sessions WHERE id IN (SELECT id FROM console_sessions"
+                  + " WHERE expires_at <= ? LIMIT "
+                  + PURGE_BATCH
+                  + ")",
+              now);
+          // the key's row, locked, so that concurrent sign-ins count one after the other
+          Database.list(
+              c,
+              "SELECT id FROM api_keys k WHERE id = ?" + database.dialect().lockRows("k"),
+              rs -> rs.getObject(1),
+              keyId);
+          long live =
+              Database.single(
+                  c,
+                  "SELECT count(*) FROM console_sessions WHERE key_id = ? AND expires_at > ?",
+                  keyId,
+                  now);
+          if (live >= perKeyMax) {
+            return Optional.empty();
+          }
+          UUID id = ids.get();
+          String token = SessionTokens.newToken(id);
+          Instant expires = now.plus(lifetime);
+          Database.update(
+              c,
+              "INSERT INTO console_sessions (id, key_id, token_hash, created_at, expires_at)"
+                  + " VALUES (?, ?, ?, ?, ?)",
+              id,
+              keyId,
+              SessionTokens.hash(token),
+              now,
+              expires);
+          return Optional.of(new Started(token, expires));
+        });
   }
 
   /** The live session a presented token belongs to. */
@@ -86,15 +94,17 @@ public class ConsoleSessions {
     }
     record Row(UUID keyId, byte[] hash, Instant expiresAt) {}
     Optional<Row> row =
-        jdbc.sql("SELECT key_id, token_hash, expires_at FROM console_sessions WHERE id = ?")
-            .param(id.get())
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getObject(1, UUID.class),
-                        rs.getBytes(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant()))
-            .optional();
+        database.read(
+            c ->
+                Database.first(
+                    c,
+                    "SELECT key_id, token_hash, expires_at FROM console_sessions WHERE id = ?",
+                    rs ->
+                        new Row(
+                            rs.getObject(1, UUID.class),
+                            rs.getBytes(2),
+                            Database.instant(rs, "expires_at")),
+                    id.get()));
     Instant now = clock.instant();
     return row.filter(r -> r.expiresAt().isAfter(now))
         .filter(r -> KeySecrets.matches(token, r.hash()))
@@ -107,10 +117,7 @@ public class ConsoleSessions {
 
   /** Ends a session (sign-out); ending one that is gone already is not an error. */
   public void end(UUID sessionId) {
-    jdbc.sql("DELETE FROM console_sessions WHERE id = ?").param(sessionId).update();
-  }
-
-  private static OffsetDateTime time(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    database.inTransaction(
+        c -> Database.update(c, "DELETE FROM console_sessions WHERE id = ?", sessionId));
   }
 }

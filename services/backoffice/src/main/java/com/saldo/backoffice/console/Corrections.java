@@ -62,12 +62,8 @@ public class Corrections {
     audit.recordOnce(
         UUID.nameUUIDFromBytes(
             ("console-correction:" + done.id()).getBytes(StandardCharsets.UTF_8)),
-        console.actor(),
-        console.tenantId(),
-        action,
-        target,
-        RequestIds.of(http),
-        detail);
+        new AuditLog.Entry(
+            console.actor(), console.tenantId(), action, target, RequestIds.of(http), detail));
     return done;
   }
 }

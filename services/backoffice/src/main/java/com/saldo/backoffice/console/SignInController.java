@@ -89,12 +89,13 @@ public class SignInController {
               + " expire.");
     }
     audit.record(
-        key.get().id().toString(),
-        key.get().tenantId(),
-        "console.signed_in",
-        key.get().id().toString(),
-        RequestIds.of(http),
-        Map.of("address", address));
+        new AuditLog.Entry(
+            key.get().id().toString(),
+            key.get().tenantId(),
+            "console.signed_in",
+            key.get().id().toString(),
+            RequestIds.of(http),
+            Map.of("address", address)));
     response.addHeader(
         "Set-Cookie",
         Cookies.set(

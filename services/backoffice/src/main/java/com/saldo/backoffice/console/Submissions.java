@@ -1,11 +1,10 @@
 package com.saldo.backoffice.console;
 
+import com.saldo.jdbc.Database;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,27 +17,32 @@ public class Submissions {
 
   private static final Duration KEPT = Duration.ofDays(1);
 
-  private final JdbcClient jdbc;
+  private final Database database;
   private final Clock clock;
 
-  public Submissions(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
+  public Submissions(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
   /** Whether this submission is the first of its id. */
   public boolean claim(UUID submission, UUID sessionId) {
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    jdbc.sql(
-            "DELETE FROM console_submissions WHERE id IN (SELECT id FROM console_submissions"
-                + " WHERE created_at < ? LIMIT 100)")
-        .param(now.minus(KEPT))
-        .update();
-    return jdbc.sql(
-                "INSERT INTO console_submissions (id, session_id, created_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (id) DO NOTHING")
-            .params(submission, sessionId, now)
-            .update()
-        == 1;
+    Instant now = clock.instant();
+    return database.inTransaction(
+        c -> {
+          Database.update(
+              c,
+              "DELETE FROM console_submissions WHERE id IN (SELECT id FROM console_submissions"
+                  + " WHERE created_at < ? LIMIT 100)",
+              now.minus(KEPT));
+          return Database.update(
+                  c,
+                  "INSERT INTO console_submissions (id, session_id, created_at) VALUES (?, ?, ?)"
+                      + " ON CONFLICT (id) DO NOTHING",
+                  submission,
+                  sessionId,
+                  now)
+              == 1;
+        });
   }
 }

@@ -1,14 +1,12 @@
 package com.saldo.backoffice.console;
 
 import com.saldo.client.model.VerifyReport;
+import com.saldo.jdbc.Database;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,40 +19,42 @@ public class VerifyRuns {
   /** One run: when, by whom, clean or not, and the report as the API answered it. */
   public record Run(Instant at, String actor, boolean clean, String report) {}
 
-  private final JdbcClient jdbc;
+  private final Database database;
   private final Clock clock;
   private final Supplier<UUID> ids;
 
-  public VerifyRuns(JdbcClient jdbc, Clock clock, Supplier<UUID> ids) {
-    this.jdbc = jdbc;
+  public VerifyRuns(Database database, Clock clock, Supplier<UUID> ids) {
+    this.database = database;
     this.clock = clock;
     this.ids = ids;
   }
 
   public void record(String actor, VerifyReport report) {
-    jdbc.sql(
-            "INSERT INTO console_verify_runs (id, at, actor, clean, report)"
-                + " VALUES (?, ?, ?, ?, ?::jsonb)")
-        .params(
-            ids.get(),
-            OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-            actor,
-            report.clean(),
-            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report))
-        .update();
+    database.inTransaction(
+        c ->
+            Database.update(
+                c,
+                "INSERT INTO console_verify_runs (id, at, actor, clean, report)"
+                    + " VALUES (?, ?, ?, ?, ?::jsonb)",
+                ids.get(),
+                clock.instant(),
+                actor,
+                report.clean(),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report)));
   }
 
   public Optional<Run> last() {
-    return jdbc.sql(
-            "SELECT at, actor, clean, jsonb_pretty(report) FROM console_verify_runs"
-                + " ORDER BY at DESC LIMIT 1")
-        .query(
-            (rs, n) ->
-                new Run(
-                    rs.getObject(1, OffsetDateTime.class).toInstant(),
-                    rs.getString(2),
-                    rs.getBoolean(3),
-                    rs.getString(4)))
-        .optional();
+    return database.read(
+        c ->
+            Database.first(
+                c,
+                "SELECT at, actor, clean, jsonb_pretty(report) FROM console_verify_runs"
+                    + " ORDER BY at DESC LIMIT 1",
+                rs ->
+                    new Run(
+                        Database.instant(rs, "at"),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        rs.getString(4))));
   }
 }

@@ -1,10 +1,12 @@
 package com.saldo.backoffice.key;
 
+import com.saldo.backoffice.audit.AuditLog;
 import com.saldo.identity.Scope;
+import com.saldo.jdbc.Database;
 import com.saldo.jdbc.Keyset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -13,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The api_keys table. */
@@ -36,82 +36,106 @@ public class ApiKeys {
   private static final String COLUMNS =
       "id, tenant_id, name, scopes, key_hash, rate_per_second, burst, created_at, revoked_at";
 
-  private static final RowMapper<ApiKey> ROW =
-      (rs, n) ->
-          new ApiKey(
-              rs.getObject("id", UUID.class),
-              rs.getObject("tenant_id", UUID.class),
-              rs.getString("name"),
-              Arrays.stream(rs.getString("scopes").split(" "))
-                  .map(s -> Scope.parse(s).orElseThrow())
-                  .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class))),
-              rs.getBytes("key_hash"),
-              rs.getInt("rate_per_second"),
-              rs.getInt("burst"),
-              rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-              Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class))
-                  .map(OffsetDateTime::toInstant)
-                  .orElse(null));
+  private final Database database;
+  private final AuditLog audit;
 
-  private final JdbcClient jdbc;
-
-  public ApiKeys(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public ApiKeys(Database database, AuditLog audit) {
+    this.database = database;
+    this.audit = audit;
   }
 
-  public void insert(ApiKey key) {
-    jdbc.sql("INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)")
-        .params(
-            key.id(),
-            key.tenantId(),
-            key.name(),
-            wire(key.scopes()),
-            key.keyHash(),
-            key.ratePerSecond(),
-            key.burst(),
-            time(key.createdAt()))
-        .update();
+  /**
+   * Stores a new key of a tenant and its audit record in one transaction, unless the tenant has
+   * {@code activeMax} active keys already: then nothing is written and the answer is false. The
+   * tenant's row is locked first, so that concurrent creations count one after the other.
+   */
+  public boolean create(ApiKey key, int activeMax, AuditLog.Entry record) {
+    return database.inTransaction(
+        c -> {
+          Database.list(
+              c,
+              "SELECT id FROM tenants WHERE id = ?" + database.dialect().lockRows("tenants"),
+              rs -> rs.getObject(1),
+              key.tenantId());
+          long active =
+              Database.single(
+                  c,
+                  "SELECT count(*) FROM api_keys WHERE tenant_id = ? AND revoked_at IS NULL",
+                  key.tenantId());
+          if (active >= activeMax) {
+            return false;
+          }
+          Database.update(
+              c,
+              "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+              key.id(),
+              key.tenantId(),
+              key.name(),
+              wire(key.scopes()),
+              key.keyHash(),
+              key.ratePerSecond(),
+              key.burst(),
+              key.createdAt());
+          audit.append(c, record);
+          return true;
+        });
   }
 
   /** Sets the hash of an operator key kept under a fixed id (the bootstrap key). */
   public void upsertOperatorKey(
       UUID id, String name, byte[] hash, int rate, int burst, Instant now) {
-    jdbc.sql(
-            "INSERT INTO api_keys ("
-                + COLUMNS
-                + ") VALUES (?, NULL, ?, 'operator', ?, ?, ?, ?, NULL)"
-                + " ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash, revoked_at = NULL")
-        .params(id, name, hash, rate, burst, time(now))
-        .update();
+    database.inTransaction(
+        c ->
+            Database.update(
+                c,
+                "INSERT INTO api_keys ("
+                    + COLUMNS
+                    + ") VALUES (?, NULL, ?, 'operator', ?, ?, ?, ?, NULL)"
+                    + " ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash,"
+                    + " revoked_at = NULL",
+                id,
+                name,
+                hash,
+                rate,
+                burst,
+                now));
   }
 
   public Optional<ApiKey> find(UUID id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE id = ?")
-        .param(id)
-        .query(ROW)
-        .optional();
+    return database.read(
+        c ->
+            Database.first(
+                c, "SELECT " + COLUMNS + " FROM api_keys WHERE id = ?", ApiKeys::row, id));
   }
 
   public boolean anyActiveOperatorKey() {
-    return jdbc.sql("SELECT count(*) FROM api_keys WHERE tenant_id IS NULL AND revoked_at IS NULL")
-            .query(Long.class)
-            .single()
+    return database.read(
+            c ->
+                Database.single(
+                    c,
+                    "SELECT count(*) FROM api_keys WHERE tenant_id IS NULL AND revoked_at IS NULL"))
         > 0;
   }
 
-  public long countActive(UUID tenantId) {
-    return jdbc.sql("SELECT count(*) FROM api_keys WHERE tenant_id = ? AND revoked_at IS NULL")
-        .param(tenantId)
-        .query(Long.class)
-        .single();
-  }
-
-  /** Marks a key revoked; true if it was active. */
-  public boolean revoke(UUID id, Instant now) {
-    return jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-            .params(time(now), id)
-            .update()
-        == 1;
+  /**
+   * Marks a key revoked and records who did it, in one transaction; true if it was active. Revoking
+   * a key that is revoked already changes nothing and records nothing.
+   */
+  public boolean revoke(UUID id, Instant now, AuditLog.Entry record) {
+    return database.inTransaction(
+        c -> {
+          boolean revoked =
+              Database.update(
+                      c,
+                      "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                      now,
+                      id)
+                  == 1;
+          if (revoked) {
+            audit.append(c, record);
+          }
+          return revoked;
+        });
   }
 
   /** A tenant's keys, oldest first, after the position {@code (createdAt, id)} when given. */
@@ -121,18 +145,29 @@ public class ApiKeys {
     List<Object> args = new ArrayList<>(List.of(tenantId));
     if (afterAt != null) {
       sql.append(" AND ").append(Keyset.condition("created_at", "id", false));
-      args.addAll(Keyset.args(time(afterAt), afterId));
+      args.addAll(Keyset.args(Database.time(afterAt), afterId));
     }
     sql.append(" ORDER BY created_at, id LIMIT ?");
     args.add(limit);
-    return jdbc.sql(sql.toString()).params(args).query(ROW).list();
+    return database.query(sql.toString(), args, ApiKeys::row);
+  }
+
+  private static ApiKey row(ResultSet rs) throws SQLException {
+    return new ApiKey(
+        rs.getObject("id", UUID.class),
+        rs.getObject("tenant_id", UUID.class),
+        rs.getString("name"),
+        Arrays.stream(rs.getString("scopes").split(" "))
+            .map(s -> Scope.parse(s).orElseThrow())
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class))),
+        rs.getBytes("key_hash"),
+        rs.getInt("rate_per_second"),
+        rs.getInt("burst"),
+        Database.instant(rs, "created_at"),
+        Database.instant(rs, "revoked_at"));
   }
 
   static String wire(Set<Scope> scopes) {
     return scopes.stream().map(Scope::wire).sorted().collect(Collectors.joining(" "));
-  }
-
-  private static OffsetDateTime time(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

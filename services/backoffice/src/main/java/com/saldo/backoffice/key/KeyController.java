@@ -11,7 +11,6 @@ import com.saldo.backoffice.audit.AuditLog;
 import com.saldo.backoffice.tenant.Tenants;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.Scope;
-import com.saldo.problem.ProblemException;
 import com.saldo.problem.Problems;
 import com.saldo.problem.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,24 +45,14 @@ public class KeyController {
 
   private final ApiKeys keys;
   private final Tenants tenants;
-  private final AuditLog audit;
-  private final TransactionTemplate transactions;
   private final BackofficeLimits limits;
   private final Clock clock;
   private final Supplier<UUID> ids;
 
   public KeyController(
-      ApiKeys keys,
-      Tenants tenants,
-      AuditLog audit,
-      TransactionTemplate transactions,
-      BackofficeLimits limits,
-      Clock clock,
-      Supplier<UUID> ids) {
+      ApiKeys keys, Tenants tenants, BackofficeLimits limits, Clock clock, Supplier<UUID> ids) {
     this.keys = keys;
     this.tenants = tenants;
-    this.audit = audit;
-    this.transactions = transactions;
     this.limits = limits;
     this.clock = clock;
     this.ids = ids;
@@ -101,7 +89,7 @@ public class KeyController {
               + limits.burstDefault()
               + ")");
     }
-    tenants.find(tenantId).orElseThrow(() -> tenantNotFound(tenantId));
+    tenants.find(tenantId).orElseThrow(() -> KeyProblems.tenantNotFound(tenantId));
     UUID id = ids.get();
     String secret = KeySecrets.newKey(id);
     ApiKeys.ApiKey key =
@@ -115,24 +103,25 @@ public class KeyController {
             burst,
             clock.instant(),
             null);
-    transactions.executeWithoutResult(
-        status -> {
-          if (keys.countActive(tenantId) >= limits.keysPerTenantMax()) {
-            throw ProblemException.of(
-                422,
-                "too_many_keys",
-                "Too many keys",
-                "The tenant has " + limits.keysPerTenantMax() + " active keys; revoke one first.");
-          }
-          keys.insert(key);
-          audit.record(
-              caller,
-              "api_key.created",
-              id.toString(),
-              RequestIds.of(http),
-              Map.of(
-                  "tenantId", tenantId.toString(), "name", name, "scopes", ApiKeys.wire(scopes)));
-        });
+    boolean created =
+        keys.create(
+            key,
+            limits.keysPerTenantMax(),
+            AuditLog.Entry.by(
+                caller,
+                "api_key.created",
+                id.toString(),
+                RequestIds.of(http),
+                Map.of(
+                    "tenantId",
+                    tenantId.toString(),
+                    "name",
+                    name,
+                    "scopes",
+                    ApiKeys.wire(scopes))));
+    if (!created) {
+      throw KeyProblems.tooManyKeys(limits.keysPerTenantMax());
+    }
     Map<String, Object> view = view(key);
     view.put("key", secret);
     return ResponseEntity.created(URI.create("/v1/api-keys/" + id)).body(view);
@@ -148,7 +137,7 @@ public class KeyController {
     requireManager(caller, tenantId);
     int size = Params.limit(limit, limits.pageSizeDefault(), limits.pageSizeMax());
     Cursors.Position after = Cursors.decode(LIST, cursor);
-    tenants.find(tenantId).orElseThrow(() -> tenantNotFound(tenantId));
+    tenants.find(tenantId).orElseThrow(() -> KeyProblems.tenantNotFound(tenantId));
     List<ApiKeys.ApiKey> page =
         keys.page(
             tenantId, after == null ? null : after.time(), after == null ? null : after.id(), size);
@@ -169,21 +158,19 @@ public class KeyController {
                 k ->
                     caller.isOperator()
                         || (k.tenantId() != null && k.tenantId().equals(caller.tenantId())))
-            .orElseThrow(() -> keyNotFound(keyId));
+            .orElseThrow(() -> KeyProblems.keyNotFound(keyId));
     if (!caller.isOperator()) {
       caller.require(Scope.KEYS_MANAGE);
     }
-    transactions.executeWithoutResult(
-        status -> {
-          if (keys.revoke(keyId, clock.instant())) {
-            audit.record(
-                caller,
-                "api_key.revoked",
-                keyId.toString(),
-                RequestIds.of(http),
-                Map.of("tenantId", String.valueOf(key.tenantId())));
-          }
-        });
+    keys.revoke(
+        keyId,
+        clock.instant(),
+        AuditLog.Entry.by(
+            caller,
+            "api_key.revoked",
+            keyId.toString(),
+            RequestIds.of(http),
+            Map.of("tenantId", String.valueOf(key.tenantId()))));
     return ResponseEntity.noContent().build();
   }
 
@@ -215,7 +202,7 @@ public class KeyController {
       return;
     }
     if (!tenantId.equals(caller.tenantId())) {
-      throw tenantNotFound(tenantId);
+      throw KeyProblems.tenantNotFound(tenantId);
     }
     caller.require(Scope.KEYS_MANAGE);
   }
@@ -230,15 +217,5 @@ public class KeyController {
     view.put("createdAt", Times.format(key.createdAt()));
     view.put("revokedAt", Times.format(key.revokedAt()));
     return view;
-  }
-
-  static ProblemException tenantNotFound(UUID id) {
-    return ProblemException.of(
-        404, "tenant_not_found", "Tenant not found", "Tenant " + id + " does not exist.");
-  }
-
-  static ProblemException keyNotFound(UUID id) {
-    return ProblemException.of(
-        404, "api_key_not_found", "API key not found", "API key " + id + " does not exist.");
   }
 }

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,22 +34,13 @@ public class TenantController {
   private static final String LIST = "tn";
 
   private final Tenants tenants;
-  private final AuditLog audit;
-  private final TransactionTemplate transactions;
   private final BackofficeLimits limits;
   private final Clock clock;
   private final Supplier<UUID> ids;
 
   public TenantController(
-      Tenants tenants,
-      AuditLog audit,
-      TransactionTemplate transactions,
-      BackofficeLimits limits,
-      Clock clock,
-      Supplier<UUID> ids) {
+      Tenants tenants, BackofficeLimits limits, Clock clock, Supplier<UUID> ids) {
     this.tenants = tenants;
-    this.audit = audit;
-    this.transactions = transactions;
     this.limits = limits;
     this.clock = clock;
     this.ids = ids;
@@ -67,16 +57,14 @@ public class TenantController {
     }
     fields.done();
     Tenants.Tenant tenant = new Tenants.Tenant(ids.get(), name, clock.instant());
-    transactions.executeWithoutResult(
-        status -> {
-          tenants.insert(tenant);
-          audit.record(
-              caller,
-              "tenant.created",
-              tenant.id().toString(),
-              RequestIds.of(http),
-              Map.of("name", name));
-        });
+    tenants.create(
+        tenant,
+        AuditLog.Entry.by(
+            caller,
+            "tenant.created",
+            tenant.id().toString(),
+            RequestIds.of(http),
+            Map.of("name", name)));
     return ResponseEntity.created(URI.create("/v1/tenants/" + tenant.id())).body(view(tenant));
   }
 

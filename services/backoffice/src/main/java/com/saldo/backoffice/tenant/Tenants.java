@@ -1,14 +1,16 @@
 package com.saldo.backoffice.tenant;
 
+import com.saldo.backoffice.audit.AuditLog;
+import com.saldo.jdbc.Database;
 import com.saldo.jdbc.Keyset;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The tenants table. */
@@ -17,46 +19,57 @@ public class Tenants {
 
   public record Tenant(UUID id, String name, Instant createdAt) {}
 
-  private static final org.springframework.jdbc.core.RowMapper<Tenant> ROW =
-      (rs, n) ->
-          new Tenant(
-              rs.getObject(1, UUID.class),
-              rs.getString(2),
-              rs.getObject(3, OffsetDateTime.class).toInstant());
+  private static final String COLUMNS = "id, name, created_at";
 
-  private final JdbcClient jdbc;
+  private final Database database;
+  private final AuditLog audit;
 
-  public Tenants(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public Tenants(Database database, AuditLog audit) {
+    this.database = database;
+    this.audit = audit;
   }
 
-  public void insert(Tenant tenant) {
-    jdbc.sql("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)")
-        .params(
-            tenant.id(),
-            tenant.name(),
-            OffsetDateTime.ofInstant(tenant.createdAt(), ZoneOffset.UTC))
-        .update();
+  /**
+   * Creates the tenant and its audit record in one transaction: neither exists without the other.
+   */
+  public void create(Tenant tenant, AuditLog.Entry record) {
+    database.inTransaction(
+        c -> {
+          Database.update(
+              c,
+              "INSERT INTO tenants (" + COLUMNS + ") VALUES (?, ?, ?)",
+              tenant.id(),
+              tenant.name(),
+              tenant.createdAt());
+          audit.append(c, record);
+          return null;
+        });
   }
 
   public Optional<Tenant> find(UUID id) {
-    return jdbc.sql("SELECT id, name, created_at FROM tenants WHERE id = ?")
-        .param(id)
-        .query(ROW)
-        .optional();
+    return database.read(c -> find(c, id));
+  }
+
+  /** The tenant, read on the connection of a transaction under way. */
+  public static Optional<Tenant> find(Connection c, UUID id) throws SQLException {
+    return Database.first(c, "SELECT " + COLUMNS + " FROM tenants WHERE id = ?", Tenants::row, id);
   }
 
   /** Oldest first, strictly after the position {@code (createdAt, id)} when given. */
   public List<Tenant> page(Instant afterAt, UUID afterId, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT id, name, created_at FROM tenants");
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tenants");
     List<Object> args = new ArrayList<>();
     if (afterAt != null) {
-      OffsetDateTime at = OffsetDateTime.ofInstant(afterAt, ZoneOffset.UTC);
       sql.append(" WHERE ").append(Keyset.condition("created_at", "id", false));
-      args.addAll(Keyset.args(at, afterId));
+      args.addAll(Keyset.args(Database.time(afterAt), afterId));
     }
     sql.append(" ORDER BY created_at, id LIMIT ?");
     args.add(limit);
-    return jdbc.sql(sql.toString()).params(args).query(ROW).list();
+    return database.query(sql.toString(), args, Tenants::row);
+  }
+
+  private static Tenant row(ResultSet rs) throws SQLException {
+    return new Tenant(
+        rs.getObject("id", UUID.class), rs.getString("name"), Database.instant(rs, "created_at"));
   }
 }
