@@ -171,12 +171,13 @@ public final class Bench {
           flags.getOrDefault("operator-key", readOrNull(".saldo/operator-key")),
           flags.get("direct"),
           bounded(flags.getOrDefault("clients", defaultClients(workload)), 1, 4096),
-          Duration.parse(
-              "PT"
-                  + flags
-                      .getOrDefault("duration", workload.equals("cold-start") ? "60s" : "30s")
-                      .toUpperCase(Locale.ROOT)),
-          Duration.parse("PT" + flags.getOrDefault("warmup", "20s").toUpperCase(Locale.ROOT)),
+          duration(
+              "--duration",
+              flags.getOrDefault("duration", workload.equals("cold-start") ? "60s" : "30s"),
+              Duration.ofSeconds(workload.equals("cold-start") ? 3 : 1),
+              Duration.ofHours(24)),
+          duration(
+              "--warmup", flags.getOrDefault("warmup", "20s"), Duration.ZERO, Duration.ofHours(1)),
           bounded(flags.getOrDefault("customers", "10000"), 1, 1_000_000),
           bounded(flags.getOrDefault("merchants", "100"), 1, 10_000),
           bounded(flags.getOrDefault("rate", "0"), 0, 1_000_000),
@@ -212,6 +213,31 @@ public final class Bench {
       } catch (IOException e) {
         return null;
       }
+    }
+
+    /**
+     * A time such as {@code 30s} or {@code 2m} within {@code [min, max]}: a cold start measured
+     * over less than 3 s has no last third to call warm.
+     */
+    private static Duration duration(String flag, String text, Duration min, Duration max) {
+      Duration value;
+      try {
+        value = Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException(flag + " must be a time such as 30s or 2m, not " + text);
+      }
+      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+        throw new IllegalArgumentException(
+            flag
+                + " "
+                + text
+                + " is not within "
+                + min.toSeconds()
+                + "s.."
+                + max.toSeconds()
+                + "s");
+      }
+      return value;
     }
 
     private static int bounded(String text, int min, int max) {

@@ -1,12 +1,9 @@
 package com.saldo.bench;
 
 import com.saldo.testing.ContainerImage;
+import com.saldo.testing.Readiness;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -219,30 +216,16 @@ final class ColdStart {
     return builder.start();
   }
 
-  private Duration awaitReady(Process replica, int managementPort)
-      throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest readiness =
-        HttpRequest.newBuilder(
-                URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
-            .timeout(Duration.ofSeconds(2))
-            .build();
-    long deadline = started + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!replica.isAlive()) {
-        throw new IllegalStateException(
-            "the replica exited with " + replica.exitValue() + " before it was ready");
-      }
-      try {
-        if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return Duration.ofNanos(System.nanoTime() - started);
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(10);
-    }
-    throw new IllegalStateException("the replica was not ready within " + READY_TIMEOUT);
+  private Duration awaitReady(Process replica, int managementPort) throws InterruptedException {
+    long ready =
+        Readiness.await(
+            replica,
+            Readiness.probe(managementPort),
+            started + READY_TIMEOUT.toNanos(),
+            Duration.ofMillis(10),
+            "the replica",
+            "its output is above");
+    return Duration.ofNanos(ready - started);
   }
 
   /** Closed loop for --duration from the moment the replica is ready. */

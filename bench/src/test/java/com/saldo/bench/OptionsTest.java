@@ -49,6 +49,18 @@ class OptionsTest {
   }
 
   @Test
+  void everyTimeIsBoundedAndAColdStartNeedsALastThirdToCallWarm() {
+    assertThatThrownBy(() -> Options.parse(new String[] {"reads", "--duration", "0s"}))
+        .hasMessage("--duration 0s is not within 1s..86400s");
+    assertThatThrownBy(() -> Options.parse(new String[] {"cold-start", "--duration", "2s"}))
+        .hasMessage("--duration 2s is not within 3s..86400s");
+    assertThatThrownBy(() -> Options.parse(new String[] {"reads", "--warmup", "-1s"}))
+        .hasMessage("--warmup -1s is not within 0s..3600s");
+    assertThatThrownBy(() -> Options.parse(new String[] {"reads", "--duration", "soon"}))
+        .hasMessage("--duration must be a time such as 30s or 2m, not soon");
+  }
+
+  @Test
   void theUsageNamesEveryFlag() {
     for (String flag :
         new String[] {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -96,7 +95,7 @@ public final class ImageTraining {
     Process process = builder.start();
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      awaitReady(http, process, managementPort, work);
+      awaitReady(process, managementPort, work);
       exercise(http, port, managementPort);
     } finally {
       process.destroy(); // SIGTERM: a graceful shutdown, after which the JVM writes the cache
@@ -114,21 +113,15 @@ public final class ImageTraining {
         service, out.getFileName(), Files.size(out) >> 20, image.getFileName());
   }
 
-  private static void awaitReady(HttpClient http, Process process, int managementPort, Path work)
+  private static void awaitReady(Process process, int managementPort, Path work)
       throws InterruptedException {
-    URI readiness = URI.create("http://localhost:" + managementPort + "/actuator/health/readiness");
-    Instant deadline = Instant.now().plus(READY_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the service exited during its training run; see " + work.resolve("training.log"));
-      }
-      if (status(http, HttpRequest.newBuilder(readiness).build()) == 200) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("the service was not ready within " + READY_TIMEOUT);
+    Readiness.await(
+        process,
+        Readiness.probe(managementPort),
+        System.nanoTime() + READY_TIMEOUT.toNanos(),
+        Duration.ofMillis(100),
+        "the service's training run",
+        "see " + work.resolve("training.log"));
   }
 
   /**

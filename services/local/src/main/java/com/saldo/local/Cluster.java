@@ -1,10 +1,8 @@
 package com.saldo.local;
 
+import com.saldo.testing.Readiness;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,28 +92,13 @@ public final class Cluster implements AutoCloseable {
 
   /** Waits until the service answers ready on its management port. */
   public void awaitReady(Services.Service service, Duration timeout) throws InterruptedException {
-    URI readiness =
-        URI.create("http://localhost:" + service.managementPort() + "/actuator/health/readiness");
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      Process process = processes.get(service);
-      if (process == null || !process.isAlive()) {
-        throw new IllegalStateException(service.name() + " is not running; see " + log(service));
-      }
-      try {
-        HttpResponse<Void> answer =
-            http.send(
-                HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (answer.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException(service.name() + " was not ready within " + timeout);
+    Readiness.await(
+        processes.get(service),
+        Readiness.probe(service.managementPort()),
+        System.nanoTime() + timeout.toNanos(),
+        Duration.ofMillis(100),
+        service.name(),
+        "see " + log(service));
   }
 
   /** The first service that exited although nobody stopped it, if any. */
