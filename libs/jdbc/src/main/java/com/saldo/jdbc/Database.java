@@ -61,11 +61,13 @@ public final class Database {
 
   /** Runs {@code work} in a transaction of the given isolation (a {@link Connection} constant). */
   public <T> T inTransaction(int isolation, Work<T> work) {
+    int level = dialect.isolation(isolation);
     try (Connection c = dataSource.getConnection()) {
-      boolean reset = c.getTransactionIsolation() != isolation;
+      int before = c.getTransactionIsolation();
+      boolean reset = before != level;
       c.setAutoCommit(false);
       if (reset) {
-        c.setTransactionIsolation(isolation);
+        c.setTransactionIsolation(level);
       }
       try {
         T value = work.run(c);
@@ -76,7 +78,7 @@ public final class Database {
         throw e;
       } finally {
         if (reset) {
-          c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+          c.setTransactionIsolation(before);
         }
       }
     } catch (SQLException e) {

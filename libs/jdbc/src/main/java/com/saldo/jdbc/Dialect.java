@@ -15,6 +15,20 @@ public interface Dialect {
   /** PostgreSQL, the default. */
   Dialect POSTGRESQL = new PostgresDialect();
 
+  /** Google Cloud Spanner's PostgreSQL dialect, through the Spanner JDBC driver. */
+  Dialect SPANNER = new SpannerDialect();
+
+  /** The dialect a setting names: {@code postgresql} (or none) or {@code spanner}. */
+  static Dialect named(String name) {
+    return switch (name == null || name.isBlank() ? "postgresql" : name) {
+      case "postgresql" -> POSTGRESQL;
+      case "spanner" -> SPANNER;
+      default ->
+          throw new IllegalArgumentException(
+              "saldo.database (SALDO_DATABASE) must be postgresql or spanner, not " + name);
+    };
+  }
+
   /**
    * The failure as the code above the adapters sees it: a {@link StoreConflictException} (the
    * transaction changed nothing and may run again), a {@link StoreUnavailableException} (the
@@ -26,8 +40,14 @@ public interface Dialect {
   boolean isUniqueViolation(SQLException e, String constraint);
 
   /**
-   * What a {@code SELECT} ends with to lock the rows it reads until the commit, after its {@code
-   * ORDER BY}; {@code alias} names the table whose rows are locked.
+   * The {@code select} made a read that locks the rows it reads until the commit; {@code alias}
+   * names the table whose rows are locked.
    */
-  String lockRows(String alias);
+  String lockingRead(String select, String alias);
+
+  /**
+   * The isolation a transaction that asked for {@code requested} (a {@link java.sql.Connection}
+   * constant) runs at: the same or a stronger one.
+   */
+  int isolation(int requested);
 }

@@ -36,7 +36,12 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public String lockRows(String alias) {
-    return " FOR UPDATE OF " + alias;
+  public String lockingRead(String select, String alias) {
+    return select + " FOR UPDATE OF " + alias;
+  }
+
+  @Override
+  public int isolation(int requested) {
+    return requested;
   }
 }

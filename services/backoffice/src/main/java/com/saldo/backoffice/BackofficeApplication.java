@@ -1,12 +1,9 @@
 package com.saldo.backoffice;
 
-import com.saldo.jdbc.Database;
-import com.saldo.jdbc.Dialect;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,11 +16,6 @@ public class BackofficeApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(BackofficeApplication.class, args);
-  }
-
-  @Bean
-  Database database(DataSource dataSource) {
-    return new Database(dataSource, Dialect.POSTGRESQL);
   }
 
   @Bean

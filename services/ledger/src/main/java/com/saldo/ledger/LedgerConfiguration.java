@@ -1,7 +1,6 @@
 package com.saldo.ledger;
 
 import com.saldo.jdbc.Database;
-import com.saldo.jdbc.Dialect;
 import com.saldo.ledger.account.Accounts;
 import com.saldo.ledger.account.ChangeAccount;
 import com.saldo.ledger.account.OpenAccount;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,11 +40,6 @@ public class LedgerConfiguration {
   @Bean
   Supplier<UUID> ids() {
     return UUID::randomUUID;
-  }
-
-  @Bean
-  Database database(DataSource dataSource) {
-    return new Database(dataSource, Dialect.POSTGRESQL);
   }
 
   @Bean

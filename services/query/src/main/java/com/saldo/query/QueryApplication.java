@@ -1,10 +1,7 @@
 package com.saldo.query;
 
-import com.saldo.jdbc.Database;
-import com.saldo.jdbc.Dialect;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,11 +14,6 @@ public class QueryApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(QueryApplication.class, args);
-  }
-
-  @Bean
-  Database database(DataSource dataSource) {
-    return new Database(dataSource, Dialect.POSTGRESQL);
   }
 
   @Bean

@@ -1,7 +1,6 @@
 package com.saldo.webhooks;
 
 import com.saldo.jdbc.Database;
-import com.saldo.jdbc.Dialect;
 import com.saldo.webhooks.delivery.Dispatcher;
 import com.saldo.webhooks.delivery.RetrySchedule;
 import com.saldo.webhooks.delivery.http.HttpSender;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,11 +43,6 @@ public class WebhooksConfiguration {
   @Bean
   JsonMapper eventJson() {
     return JsonMapper.builder().build();
-  }
-
-  @Bean
-  Database database(DataSource dataSource) {
-    return new Database(dataSource, Dialect.POSTGRESQL);
   }
 
   @Bean

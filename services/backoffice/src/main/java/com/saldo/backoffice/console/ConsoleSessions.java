@@ -58,7 +58,7 @@ public class ConsoleSessions {
           // the key's row, locked, so that concurrent sign-ins count one after the other
           Database.list(
               c,
-              "SELECT id FROM api_keys k WHERE id = ?" + database.dialect().lockRows("k"),
+              database.dialect().lockingRead("SELECT id FROM api_keys k WHERE id = ?", "k"),
               rs -> rs.getObject(1),
               keyId);
           long live =

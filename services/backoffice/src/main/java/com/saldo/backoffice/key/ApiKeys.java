@@ -54,7 +54,7 @@ public class ApiKeys {
         c -> {
           Database.list(
               c,
-              "SELECT id FROM tenants WHERE id = ?" + database.dialect().lockRows("tenants"),
+              database.dialect().lockingRead("SELECT id FROM tenants WHERE id = ?", "tenants"),
               rs -> rs.getObject(1),
               key.tenantId());
           long active =

@@ -133,7 +133,7 @@ public final class JdbcAccounts implements Accounts {
         c -> {
           Optional<Account> current;
           try (PreparedStatement ps =
-              c.prepareStatement(FIND + transactions.dialect().lockRows("a"))) {
+              c.prepareStatement(transactions.dialect().lockingRead(FIND, "a"))) {
             ps.setObject(1, key.tenantId());
             ps.setObject(2, key.id());
             try (ResultSet rs = ps.executeQuery()) {
