@@ -182,6 +182,15 @@ public final class Database {
     return timestamp == null ? null : timestamp.toInstant();
   }
 
+  /**
+   * An id column as a UUID, whether the database stores it as {@code uuid} (PostgreSQL) or as its
+   * text (Spanner); null stays null.
+   */
+  public static java.util.UUID uuid(ResultSet rs, String column) throws SQLException {
+    String text = rs.getString(column);
+    return text == null ? null : java.util.UUID.fromString(text);
+  }
+
   /** A {@code timestamptz} column as an instant; null stays null. */
   public static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);

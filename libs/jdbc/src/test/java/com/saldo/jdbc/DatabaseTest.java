@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.saldo.store.StoreConflictException;
 import com.saldo.store.StoreUnavailableException;
 import com.saldo.testing.TestBackend;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -123,7 +122,8 @@ class DatabaseTest {
   @Test
   void anAbortAtTheCommitIsAConflictAndLeavesNothing() {
     AtomicInteger aborts = new AtomicInteger(1);
-    Database aborting = new Database(abortingAtCommit(dataSource, aborts), database.dialect());
+    Database aborting =
+        new Database(backend.abortingCommits(dataSource, aborts), database.dialect());
     assertThatThrownBy(
             () ->
                 aborting.inTransaction(
@@ -179,42 +179,5 @@ class DatabaseTest {
         .isInstanceOf(StoreUnavailableException.class);
     assertThatThrownBy(() -> away.read(c -> Database.single(c, "SELECT 1")))
         .isInstanceOf(StoreUnavailableException.class);
-  }
-
-  /** Connections whose commit fails as an aborted transaction while {@code aborts} lasts. */
-  private DataSource abortingAtCommit(DataSource real, AtomicInteger aborts) {
-    SQLException abort =
-        backend == TestBackend.SPANNER
-            ? new SQLException("ABORTED: injected", null, 10)
-            : new SQLException("could not serialize access (injected)", "40001");
-    return (DataSource)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              Object value;
-              try {
-                value = method.invoke(real, args);
-              } catch (java.lang.reflect.InvocationTargetException e) {
-                throw e.getCause();
-              }
-              if (!method.getName().equals("getConnection")) {
-                return value;
-              }
-              Connection connection = (Connection) value;
-              return Proxy.newProxyInstance(
-                  getClass().getClassLoader(),
-                  new Class<?>[] {Connection.class},
-                  (p, m, a) -> {
-                    if (m.getName().equals("commit") && aborts.getAndDecrement() > 0) {
-                      throw abort;
-                    }
-                    try {
-                      return m.invoke(connection, a);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                      throw e.getCause();
-                    }
-                  });
-            });
   }
 }

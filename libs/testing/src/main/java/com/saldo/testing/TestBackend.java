@@ -41,6 +41,49 @@ public enum TestBackend {
     return new TestDatabase.Database(emulator.url(name), "", "", -1, name);
   }
 
+  /**
+   * {@code real}'s connections, whose commit fails as this backend fails a transaction that lost a
+   * race (Spanner's ABORTED, PostgreSQL's serialization failure) while {@code aborts} lasts, each
+   * failure taking one from it: an injected abort, for the retries that must follow one.
+   */
+  public DataSource abortingCommits(
+      DataSource real, java.util.concurrent.atomic.AtomicInteger aborts) {
+    SQLException abort =
+        this == SPANNER
+            ? new SQLException("ABORTED: injected by the test", null, 10)
+            : new SQLException("could not serialize access (injected by the test)", "40001");
+    ClassLoader loader = TestBackend.class.getClassLoader();
+    return (DataSource)
+        java.lang.reflect.Proxy.newProxyInstance(
+            loader,
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object value = invoke(method, real, args);
+              if (!method.getName().equals("getConnection")) {
+                return value;
+              }
+              Connection connection = (Connection) value;
+              return java.lang.reflect.Proxy.newProxyInstance(
+                  loader,
+                  new Class<?>[] {Connection.class},
+                  (p, m, a) -> {
+                    if (m.getName().equals("commit") && aborts.getAndDecrement() > 0) {
+                      throw abort;
+                    }
+                    return invoke(m, connection, a);
+                  });
+            });
+  }
+
+  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args)
+      throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
   /** A datasource that opens a new connection each time (the drivers pool what is costly). */
   public static DataSource dataSource(TestDatabase.Database database) {
     return new DriverDataSource(database);

@@ -1,11 +1,11 @@
 package com.saldo.ledger.account.jdbc;
 
+import com.saldo.jdbc.Database;
 import com.saldo.ledger.account.Account;
 import com.saldo.ledger.account.AccountStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** Reads rows of the {@code accounts} table; the write engine locks and reads them too. */
 public final class AccountRows {
@@ -20,8 +20,8 @@ public final class AccountRows {
 
   public static Account read(ResultSet rs) throws SQLException {
     return new Account(
-        rs.getObject("tenant_id", UUID.class),
-        rs.getObject("id", UUID.class),
+        Database.uuid(rs, "tenant_id"),
+        Database.uuid(rs, "id"),
         rs.getString("currency"),
         rs.getString("external_ref"),
         AccountStatus.parse(rs.getString("status")).orElseThrow(),

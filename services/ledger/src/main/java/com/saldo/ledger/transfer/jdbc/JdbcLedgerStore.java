@@ -1,7 +1,6 @@
 package com.saldo.ledger.transfer.jdbc;
 
 import static com.saldo.jdbc.Database.array;
-import static com.saldo.ledger.transfer.jdbc.TransferRows.text;
 
 import com.saldo.jdbc.Database;
 import com.saldo.ledger.account.Account;
@@ -12,11 +11,9 @@ import com.saldo.ledger.transfer.Changes;
 import com.saldo.ledger.transfer.Entry;
 import com.saldo.ledger.transfer.LedgerStore;
 import com.saldo.ledger.transfer.Recorded;
-import com.saldo.ledger.transfer.RejectedTransfer;
 import com.saldo.ledger.transfer.Transfer;
 import com.saldo.ledger.transfer.TransferEvent;
 import com.saldo.ledger.transfer.TransferKey;
-import com.saldo.ledger.transfer.TransferRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,104 +51,13 @@ public final class JdbcLedgerStore implements LedgerStore {
           + " ON a.tenant_id = k.tenant_id AND a.id = k.id"
           + " ORDER BY a.tenant_id, a.id FOR UPDATE OF a";
 
-  /** A transfer as recorded, or the rejection recorded under its id. */
-  private static final ArrayColumns<Recorded> TRANSFERS =
-      ArrayColumns.<Recorded>of()
-          .column("tenant_id", "uuid", r -> r.key().tenantId())
-          .column("id", "uuid", r -> r.key().id())
-          .column(
-              "debit_account_id", "uuid", either(Transfer::debitAccountId, q -> q.debitAccountId()))
-          .column(
-              "credit_account_id",
-              "uuid",
-              either(Transfer::creditAccountId, q -> q.creditAccountId()))
-          .column("amount", "int8", either(Transfer::amount, q -> q.amount()))
-          .column("currency", "text", either(Transfer::currency, q -> q.currency()))
-          .column("kind", "text", either(t -> t.kind().wire(), q -> q.kind().wire()))
-          .column("status", "text", r -> r instanceof Transfer t ? t.status().wire() : "rejected")
-          .column(
-              "rejection", "text", r -> r instanceof RejectedTransfer x ? x.reason().code() : null)
-          .column(
-              "rejection_detail", "text", r -> r instanceof RejectedTransfer x ? x.detail() : null)
-          .column(
-              "hold_timeout_seconds",
-              "int8",
-              either(
-                  t ->
-                      t.isHold()
-                          ? t.holdExpiresAt().getEpochSecond() - t.createdAt().getEpochSecond()
-                          : 0L,
-                  q -> q.holdTimeoutSeconds()))
-          .column(
-              "captured_amount", "int8", r -> r instanceof Transfer t ? t.capturedAmount() : null)
-          .column("refund_of", "uuid", either(Transfer::refundOf, q -> q.refundOf()))
-          .column("refunded_amount", "int8", r -> r instanceof Transfer t ? t.refundedAmount() : 0L)
-          .column(
-              "hold_expires_at",
-              "text",
-              "timestamptz",
-              r -> r instanceof Transfer t ? text(t.holdExpiresAt()) : null)
-          .column("reference", "text", either(Transfer::reference, q -> q.reference()))
-          .column("metadata", "text", "jsonb", either(Transfer::metadata, q -> q.metadata()))
-          .column("request_hash", "text", Recorded::requestHash)
-          .column("created_at", "text", "timestamptz", r -> text(createdAt(r)))
-          .column(
-              "updated_at",
-              "text",
-              "timestamptz",
-              r -> text(r instanceof Transfer t ? t.updatedAt() : createdAt(r)));
-
-  private static final ArrayColumns<Transfer> TRANSFER_CHANGES =
-      ArrayColumns.<Transfer>of()
-          .column("tenant_id", "uuid", Transfer::tenantId)
-          .column("id", "uuid", Transfer::id)
-          .column("status", "text", t -> t.status().wire())
-          .column("captured_amount", "int8", Transfer::capturedAmount)
-          .column("refunded_amount", "int8", Transfer::refundedAmount)
-          .column("updated_at", "text", "timestamptz", t -> text(t.updatedAt()));
-
-  private static final ArrayColumns<Account> ACCOUNT_CHANGES =
-      ArrayColumns.<Account>of()
-          .column("tenant_id", "uuid", Account::tenantId)
-          .column("id", "uuid", Account::id)
-          .column("debits_posted", "int8", Account::debitsPosted)
-          .column("credits_posted", "int8", Account::creditsPosted)
-          .column("debits_pending", "int8", Account::debitsPending)
-          .column("credits_pending", "int8", Account::creditsPending)
-          .column("version", "int8", Account::version)
-          .column("entry_count", "int8", Account::entryCount)
-          .column("updated_at", "text", "timestamptz", a -> text(a.updatedAt()));
-
-  private static final ArrayColumns<Entry> ENTRIES =
-      ArrayColumns.<Entry>of()
-          .column("tenant_id", "uuid", Entry::tenantId)
-          .column("account_id", "uuid", Entry::accountId)
-          .column("seq", "int8", Entry::seq)
-          .column("transfer_id", "uuid", Entry::transferId)
-          .column("amount", "int8", Entry::amount)
-          .column("balance_after", "int8", Entry::balanceAfter)
-          .column("created_at", "text", "timestamptz", e -> text(e.createdAt()));
-
-  private static final ArrayColumns<Transfer> HOLDS =
-      ArrayColumns.<Transfer>of()
-          .column("tenant_id", "uuid", Transfer::tenantId)
-          .column("transfer_id", "uuid", Transfer::id)
-          .column("expires_at", "text", "timestamptz", t -> text(t.holdExpiresAt()));
-
-  private static final ArrayColumns<Transfer> HOLD_KEYS =
-      ArrayColumns.<Transfer>of()
-          .column("tenant_id", "uuid", Transfer::tenantId)
-          .column("transfer_id", "uuid", Transfer::id);
-
-  private final ArrayColumns<TransferEvent> events =
-      ArrayColumns.<TransferEvent>of()
-          .column("id", "uuid", TransferEvent::id)
-          .column("tenant_id", "uuid", e -> e.transfer().tenantId())
-          .column("type", "text", TransferEvent::type)
-          .column("subject_id", "uuid", e -> e.transfer().id())
-          .column("payload", "text", "json", this::payload)
-          .column("created_at", "text", "timestamptz", e -> text(e.createdAt()))
-          .ordinality("position");
+  private static final ArrayColumns<Recorded> TRANSFERS = LedgerTables.TRANSFERS;
+  private static final ArrayColumns<Transfer> TRANSFER_CHANGES = LedgerTables.TRANSFER_CHANGES;
+  private static final ArrayColumns<Account> ACCOUNT_CHANGES = LedgerTables.ACCOUNT_CHANGES;
+  private static final ArrayColumns<Entry> ENTRIES = LedgerTables.ENTRIES;
+  private static final ArrayColumns<Transfer> HOLDS = LedgerTables.HOLDS;
+  private static final ArrayColumns<Transfer> HOLD_KEYS = LedgerTables.HOLD_KEYS;
+  private final ArrayColumns<TransferEvent> events = LedgerTables.events(this::payload);
 
   private static final String INSERT_TRANSFERS = TRANSFERS.insert("transfers");
   private static final String UPDATE_TRANSFERS = TRANSFER_CHANGES.update("transfers", 2);
@@ -338,23 +244,6 @@ public final class JdbcLedgerStore implements LedgerStore {
 
   private String payload(TransferEvent event) {
     return json.writeValueAsString(TransferView.of(event.transfer()));
-  }
-
-  /** A column of a transfer that both a recorded transfer and a rejected request have. */
-  private static Function<Recorded, Object> either(
-      Function<Transfer, ?> transfer, Function<TransferRequest, ?> request) {
-    return r ->
-        switch (r) {
-          case Transfer t -> transfer.apply(t);
-          case RejectedTransfer x -> request.apply(x.request());
-        };
-  }
-
-  private static Instant createdAt(Recorded recorded) {
-    return switch (recorded) {
-      case Transfer t -> t.createdAt();
-      case RejectedTransfer x -> x.createdAt();
-    };
   }
 
   private static Map<TransferKey, Recorded> recorded(ResultSet rs) throws SQLException {

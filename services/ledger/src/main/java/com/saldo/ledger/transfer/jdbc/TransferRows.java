@@ -1,5 +1,6 @@
 package com.saldo.ledger.transfer.jdbc;
 
+import com.saldo.jdbc.Database;
 import com.saldo.ledger.transfer.Recorded;
 import com.saldo.ledger.transfer.RejectedTransfer;
 import com.saldo.ledger.transfer.Rejection;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** Reads rows of the {@code transfers} table. */
 final class TransferRows {
@@ -29,16 +29,16 @@ final class TransferRows {
     if (status.equals("rejected")) {
       TransferRequest request =
           new TransferRequest(
-              rs.getObject("tenant_id", UUID.class),
-              rs.getObject("id", UUID.class),
-              rs.getObject("debit_account_id", UUID.class),
-              rs.getObject("credit_account_id", UUID.class),
+              Database.uuid(rs, "tenant_id"),
+              Database.uuid(rs, "id"),
+              Database.uuid(rs, "debit_account_id"),
+              Database.uuid(rs, "credit_account_id"),
               rs.getLong("amount"),
               rs.getString("currency"),
               kind(rs),
               rs.getLong("hold_timeout_seconds") > 0,
               rs.getLong("hold_timeout_seconds"),
-              rs.getObject("refund_of", UUID.class),
+              Database.uuid(rs, "refund_of"),
               rs.getString("reference"),
               rs.getString("metadata"));
       return new RejectedTransfer(
@@ -52,16 +52,16 @@ final class TransferRows {
 
   static Transfer transfer(ResultSet rs) throws SQLException {
     return new Transfer(
-        rs.getObject("tenant_id", UUID.class),
-        rs.getObject("id", UUID.class),
-        rs.getObject("debit_account_id", UUID.class),
-        rs.getObject("credit_account_id", UUID.class),
+        Database.uuid(rs, "tenant_id"),
+        Database.uuid(rs, "id"),
+        Database.uuid(rs, "debit_account_id"),
+        Database.uuid(rs, "credit_account_id"),
         rs.getLong("amount"),
         rs.getString("currency"),
         kind(rs),
         TransferStatus.parse(rs.getString("status")).orElseThrow(),
         rs.getObject("captured_amount", Long.class),
-        rs.getObject("refund_of", UUID.class),
+        Database.uuid(rs, "refund_of"),
         rs.getLong("refunded_amount"),
         instant(rs, "hold_expires_at"),
         rs.getString("reference"),
