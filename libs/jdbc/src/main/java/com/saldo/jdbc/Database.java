@@ -96,9 +96,45 @@ public final class Database {
     }
   }
 
-  /** Runs one query outside any explicit transaction and reads every row. */
+  /**
+   * Runs one query outside any explicit transaction and reads every row; the arguments are bound as
+   * this database binds them ({@link Dialect#bindable}).
+   */
   public <T> List<T> query(String sql, List<Object> args, Row<T> row) {
-    return read(c -> list(c, sql, row, args.toArray()));
+    return read(c -> list(c, sql, row, args.stream().map(dialect::bindable).toArray()));
+  }
+
+  /**
+   * Runs reads in one read-only snapshot of the whole database (repeatable read on PostgreSQL, a
+   * read-only transaction on Spanner), which never blocks a writer.
+   */
+  public <T> T snapshot(Work<T> work) {
+    int level = dialect.isolation(Connection.TRANSACTION_REPEATABLE_READ);
+    try (Connection c = dataSource.getConnection()) {
+      int before = c.getTransactionIsolation();
+      c.setAutoCommit(true);
+      c.setReadOnly(true);
+      try {
+        if (before != level) {
+          c.setTransactionIsolation(level);
+        }
+        c.setAutoCommit(false);
+        T value = work.run(c);
+        c.commit();
+        return value;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollback(c);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+        c.setReadOnly(false);
+        if (before != level) {
+          c.setTransactionIsolation(before);
+        }
+      }
+    } catch (SQLException e) {
+      throw dialect.translate(e);
+    }
   }
 
   private static void rollback(Connection c) {

@@ -46,6 +46,12 @@ public interface Dialect {
   String lockingRead(String select, String alias);
 
   /**
+   * A value as this database binds it: an id is a {@code uuid} on PostgreSQL and its text on
+   * Spanner; everything else is itself.
+   */
+  Object bindable(Object value);
+
+  /**
    * The isolation a transaction that asked for {@code requested} (a {@link java.sql.Connection}
    * constant) runs at: the same or a stronger one.
    */

@@ -41,6 +41,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public Object bindable(Object value) {
+    return value;
+  }
+
+  @Override
   public int isolation(int requested) {
     return requested;
   }

@@ -58,6 +58,12 @@ final class SpannerDialect implements Dialect {
     return "/*@ lock_scanned_ranges=exclusive */ " + select;
   }
 
+  /** Ids are stored as their text: the dialect has no {@code uuid} type on the emulator. */
+  @Override
+  public Object bindable(Object value) {
+    return value instanceof java.util.UUID id ? id.toString() : value;
+  }
+
   /** Read-write transactions are serializable whatever was asked for: never weaker. */
   @Override
   public int isolation(int requested) {

@@ -38,13 +38,27 @@ public final class SpannerSettings implements EnvironmentPostProcessor, Ordered 
             required(environment, "saldo.spanner.instance", "SALDO_SPANNER_INSTANCE"),
             required(environment, "saldo.spanner.database", "SALDO_SPANNER_DATABASE"),
             emulator.isBlank() ? null : emulator);
+    environment
+        .getPropertySources()
+        .addFirst(new MapPropertySource("saldo-spanner", properties(url)));
+  }
+
+  /**
+   * The settings a service on Spanner runs with: the driver and its URL, the only schema Spanner
+   * knows ({@code public}) instead of a service's PostgreSQL schema, a statement timeout in the
+   * driver's own words instead of PostgreSQL's session settings, and no Flyway.
+   */
+  public static Map<String, Object> properties(String url) {
     Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("saldo.database", "spanner");
     settings.put("spring.datasource.url", url);
     settings.put("spring.datasource.driver-class-name", DRIVER);
     settings.put("spring.datasource.username", "");
     settings.put("spring.datasource.password", "");
+    settings.put("spring.datasource.hikari.schema", "public");
+    settings.put("spring.datasource.hikari.connection-init-sql", "SET STATEMENT_TIMEOUT = '15s'");
     settings.put("spring.flyway.enabled", "false");
-    environment.getPropertySources().addFirst(new MapPropertySource("saldo-spanner", settings));
+    return settings;
   }
 
   /**

@@ -3,13 +3,18 @@ package com.saldo.ledger;
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.IdentityToken;
 import com.saldo.identity.Scope;
+import com.saldo.jdbc.Database;
+import com.saldo.jdbc.SpannerSettings;
 import com.saldo.testing.Http;
+import com.saldo.testing.TestBackend;
 import com.saldo.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "saldo.ledger.expiry-sweep-interval=200ms",
       "saldo.identity.key=" + LedgerServer.IDENTITY_KEY
     })
+@ExtendWith(SpannerRuns.class)
 public abstract class LedgerServer {
 
   static final String IDENTITY_KEY = "c2FsZG8tdGVzdC1pZGVudGl0eS1rZXktb2YtMzItYnl0ZXMh";
@@ -35,16 +41,46 @@ public abstract class LedgerServer {
 
   @LocalServerPort int port;
 
+  @Autowired private Database ledgerDatabase;
+
+  /** The service's own database, whichever it runs on, for tests that check what it stored. */
+  protected Database ledgerDatabase() {
+    return ledgerDatabase;
+  }
+
   /** The database the service runs on, for tests that check what it stored. */
   protected static TestDatabase.Database database() {
     return DATABASE;
   }
 
+  /**
+   * The datasource of the context being loaded: the shared embedded PostgreSQL database, or, for a
+   * suite's run {@link OnSpanner}, the shared database on the Spanner emulator with the settings
+   * the service takes on Spanner.
+   */
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
+    if (SpannerRuns.starting() == TestBackend.SPANNER) {
+      SpannerSettings.properties(spanner().url())
+          .forEach((key, value) -> registry.add(key, () -> value));
+      return;
+    }
     registry.add("spring.datasource.url", DATABASE::url);
     registry.add("spring.datasource.username", DATABASE::user);
     registry.add("spring.datasource.password", DATABASE::password);
+  }
+
+  private static TestDatabase.Database spannerDatabase;
+
+  /**
+   * The database on the emulator that every Spanner run of this JVM shares, as they share one
+   * PostgreSQL database.
+   */
+  private static synchronized TestDatabase.Database spanner() {
+    if (spannerDatabase == null) {
+      spannerDatabase = TestBackend.SPANNER.newDatabase();
+    }
+    return spannerDatabase;
   }
 
   /** A client acting for a new tenant with every tenant scope. */

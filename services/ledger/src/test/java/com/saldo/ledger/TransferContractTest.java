@@ -9,6 +9,7 @@ import static com.saldo.ledger.ApiFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.saldo.identity.Scope;
+import com.saldo.jdbc.Dialect;
 import com.saldo.testing.Http;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -303,27 +304,38 @@ class TransferContractTest extends LedgerServer {
             "refundOf",
             payment.get("id"));
     assertThat(api.post("/v1/transfers", refund).status()).isEqualTo(201);
+    // the transaction that wrote each event: its id on PostgreSQL, its commit timestamp on Spanner
+    boolean spanner = ledgerDatabase().dialect() == Dialect.SPANNER;
+    String sql =
+        spanner
+            ? "SELECT type, subject_id, payload, CAST(committed_at AS varchar) FROM outbox"
+                + " WHERE subject_id IN (?, ?) ORDER BY committed_at, position, id"
+            : "SELECT type, subject_id::text, payload::text, xid::text FROM outbox"
+                + " WHERE subject_id IN (?, ?) ORDER BY xid, position, id";
+    List<String[]> events =
+        ledgerDatabase()
+            .query(
+                sql,
+                List.of(
+                    UUID.fromString((String) payment.get("id")),
+                    UUID.fromString((String) refund.get("id"))),
+                rs ->
+                    new String[] {
+                      rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)
+                    });
     List<String> rows = new ArrayList<>();
-    try (java.sql.Connection c =
-            java.sql.DriverManager.getConnection(
-                database().url(), database().user(), database().password());
-        java.sql.Statement sql = c.createStatement();
-        java.sql.ResultSet rs =
-            sql.executeQuery(
-                "SELECT type, subject_id, payload ->> 'refundedAmount', xid::text::bigint"
-                    + " FROM ledger.outbox WHERE subject_id IN ('"
-                    + payment.get("id")
-                    + "', '"
-                    + refund.get("id")
-                    + "') ORDER BY xid, position, id")) {
-      long refundXid = -1;
-      while (rs.next()) {
-        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
-        if (rs.getString(2).equals(refund.get("id"))) {
-          refundXid = rs.getLong(4);
-        } else if (rs.getString(1).equals("transfer.refunded")) {
-          assertThat(rs.getLong(4)).as("same transaction as the refund").isEqualTo(refundXid);
-        }
+    String refundTransaction = null;
+    for (String[] event : events) {
+      var refunded =
+          tools.jackson.databind.json.JsonMapper.builder()
+              .build()
+              .readTree(event[2])
+              .get("refundedAmount");
+      rows.add(event[0] + " " + event[1] + " " + (refunded == null ? "null" : refunded.asString()));
+      if (event[1].equals(refund.get("id"))) {
+        refundTransaction = event[3];
+      } else if (event[0].equals("transfer.refunded")) {
+        assertThat(event[3]).as("same transaction as the refund").isEqualTo(refundTransaction);
       }
     }
     assertThat(rows)

@@ -1,6 +1,7 @@
 package com.saldo.ledger.verify;
 
 import com.saldo.jdbc.Database;
+import com.saldo.ledger.jdbc.LedgerSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,99 +22,147 @@ public final class Verifier {
   /** A rule of the ledger, and the query that lists what breaks it (tenant, subject, detail). */
   private record Check(String name, String sql) {}
 
+  /**
+   * The checks, in SQL that PostgreSQL and Spanner's PostgreSQL dialect both run: no window
+   * functions, no {@code IS DISTINCT FROM}, no ordered aggregates, numbers cast to text before they
+   * are joined to it. {@code {id}} is the column that holds an account's id.
+   */
   private static final List<Check> CHECKS =
       List.of(
           new Check(
               "account_totals_match_entries",
-              "SELECT a.tenant_id, a.id::text, 'posted ' || (a.credits_posted - a.debits_posted)"
-                  + " || ', entries ' || coalesce(e.total, 0) || ', count ' || a.entry_count || '/'"
-                  + " || coalesce(e.n, 0) FROM accounts a LEFT JOIN (SELECT tenant_id, account_id,"
-                  + " sum(amount) AS total, count(*) AS n FROM entries GROUP BY tenant_id, account_id) e"
-                  + " ON e.tenant_id = a.tenant_id AND e.account_id = a.id"
+              "SELECT a.tenant_id, CAST(a.{id} AS varchar), 'posted '"
+                  + " || CAST(a.credits_posted - a.debits_posted AS varchar) || ', entries '"
+                  + " || CAST(coalesce(e.total, 0) AS varchar) || ', count '"
+                  + " || CAST(a.entry_count AS varchar) || '/' || CAST(coalesce(e.n, 0) AS varchar)"
+                  + " FROM accounts a LEFT JOIN (SELECT tenant_id, account_id, sum(amount) AS total,"
+                  + " count(*) AS n FROM entries GROUP BY tenant_id, account_id) e"
+                  + " ON e.tenant_id = a.tenant_id AND e.account_id = a.{id}"
                   + " WHERE a.credits_posted - a.debits_posted <> coalesce(e.total, 0)"
                   + " OR a.entry_count <> coalesce(e.n, 0)"),
           new Check(
+              // each entry's balance is the one before it plus its amount, numbered from 1 with no
+              // gap: the running sum, checked pairwise
               "running_balances",
-              "SELECT tenant_id, account_id::text, 'entry ' || seq || ' says ' || balance_after"
-                  + " || ', sum is ' || running || ', position ' || position FROM (SELECT tenant_id,"
-                  + " account_id, seq, balance_after, sum(amount) OVER w AS running, row_number() OVER w"
-                  + " AS position FROM entries WINDOW w AS (PARTITION BY tenant_id, account_id ORDER BY"
-                  + " seq)) e WHERE balance_after <> running OR seq <> position"),
+              "SELECT e.tenant_id, CAST(e.account_id AS varchar), 'entry '"
+                  + " || CAST(e.seq AS varchar) || ' says ' || CAST(e.balance_after AS varchar)"
+                  + " || ', the one before ' || coalesce(CAST(p.balance_after AS varchar), 'none')"
+                  + " || ', amount ' || CAST(e.amount AS varchar) FROM entries e"
+                  + " LEFT JOIN entries p ON p.tenant_id = e.tenant_id"
+                  + " AND p.account_id = e.account_id AND p.seq = e.seq - 1"
+                  + " WHERE (e.seq = 1 AND e.balance_after <> e.amount) OR (e.seq > 1"
+                  + " AND (p.seq IS NULL OR e.balance_after <> p.balance_after + e.amount))"),
           new Check(
               "double_entry",
-              "SELECT tenant_id, currency, 'posted sum ' || sum(credits_posted - debits_posted)"
-                  + " || ', pending sum ' || sum(credits_pending - debits_pending) FROM accounts"
+              "SELECT tenant_id, currency, 'posted sum '"
+                  + " || CAST(sum(credits_posted - debits_posted) AS varchar) || ', pending sum '"
+                  + " || CAST(sum(credits_pending - debits_pending) AS varchar) FROM accounts"
                   + " GROUP BY tenant_id, currency HAVING sum(credits_posted - debits_posted) <> 0"
                   + " OR sum(credits_pending - debits_pending) <> 0"),
           new Check(
               "bounds",
-              "SELECT tenant_id, id::text, 'available ' || (credits_posted - debits_posted -"
-                  + " debits_pending) || ', min ' || coalesce(min_balance::text, 'none') || ', max '"
-                  + " || coalesce(max_balance::text, 'none') FROM accounts WHERE credits_posted -"
-                  + " debits_posted - debits_pending < coalesce(min_balance, -9007199254740991) OR"
-                  + " credits_posted + credits_pending - debits_posted > coalesce(max_balance,"
-                  + " 9007199254740991)"),
+              "SELECT tenant_id, CAST({id} AS varchar), 'available '"
+                  + " || CAST(credits_posted - debits_posted - debits_pending AS varchar)"
+                  + " || ', min ' || coalesce(CAST(min_balance AS varchar), 'none') || ', max '"
+                  + " || coalesce(CAST(max_balance AS varchar), 'none') FROM accounts"
+                  + " WHERE credits_posted - debits_posted - debits_pending"
+                  + " < coalesce(min_balance, -9007199254740991)"
+                  + " OR credits_posted + credits_pending - debits_posted"
+                  + " > coalesce(max_balance, 9007199254740991)"),
           new Check(
               "entries_per_transfer",
-              "SELECT t.tenant_id, t.id::text, t.status || ' with ' || coalesce(e.n, 0) || ' entries"
-                  + " summing to ' || coalesce(e.total, 0) FROM transfers t LEFT JOIN (SELECT"
-                  + " tenant_id, transfer_id, count(*) AS n, sum(amount) AS total, sum(abs(amount)) / 2"
-                  + " AS moved FROM entries GROUP BY tenant_id, transfer_id) e ON e.tenant_id ="
-                  + " t.tenant_id AND e.transfer_id = t.id WHERE (t.status = 'posted' AND (e.n IS"
-                  + " DISTINCT FROM 2 OR e.total <> 0 OR e.moved <> coalesce(t.captured_amount,"
-                  + " t.amount))) OR (t.status <> 'posted' AND e.n IS NOT NULL)"),
+              "SELECT t.tenant_id, CAST(t.id AS varchar), t.status || ' with '"
+                  + " || CAST(coalesce(e.n, 0) AS varchar) || ' entries summing to '"
+                  + " || CAST(coalesce(e.total, 0) AS varchar) FROM transfers t LEFT JOIN (SELECT"
+                  + " tenant_id, transfer_id, count(*) AS n, sum(amount) AS total,"
+                  + " sum(abs(amount)) AS moved FROM entries GROUP BY tenant_id, transfer_id) e"
+                  + " ON e.tenant_id = t.tenant_id AND e.transfer_id = t.id"
+                  + " WHERE (t.status = 'posted' AND (coalesce(e.n, 0) <> 2"
+                  + " OR coalesce(e.total, 0) <> 0"
+                  + " OR coalesce(e.moved, 0) <> 2 * coalesce(t.captured_amount, t.amount)))"
+                  + " OR (t.status <> 'posted' AND e.n IS NOT NULL)"),
           new Check(
               "pending_totals_match_holds",
-              "SELECT a.tenant_id, a.id::text, 'pending ' || a.debits_pending || '/' ||"
-                  + " a.credits_pending || ', holds ' || coalesce(d.total, 0) || '/' || coalesce(c.total,"
-                  + " 0) FROM accounts a LEFT JOIN (SELECT tenant_id, debit_account_id AS id,"
-                  + " sum(amount) AS total FROM transfers WHERE status = 'pending' GROUP BY 1, 2) d ON"
-                  + " d.tenant_id = a.tenant_id AND d.id = a.id LEFT JOIN (SELECT tenant_id,"
-                  + " credit_account_id AS id, sum(amount) AS total FROM transfers WHERE status ="
-                  + " 'pending' GROUP BY 1, 2) c ON c.tenant_id = a.tenant_id AND c.id = a.id WHERE"
-                  + " a.debits_pending <> coalesce(d.total, 0) OR a.credits_pending <> coalesce(c.total,"
-                  + " 0)"),
+              "SELECT a.tenant_id, CAST(a.{id} AS varchar), 'pending '"
+                  + " || CAST(a.debits_pending AS varchar) || '/' || CAST(a.credits_pending AS varchar)"
+                  + " || ', holds ' || CAST(coalesce(d.total, 0) AS varchar) || '/'"
+                  + " || CAST(coalesce(c.total, 0) AS varchar) FROM accounts a LEFT JOIN (SELECT"
+                  + " tenant_id, debit_account_id AS account, sum(amount) AS total FROM transfers"
+                  + " WHERE status = 'pending' GROUP BY tenant_id, debit_account_id) d"
+                  + " ON d.tenant_id = a.tenant_id AND d.account = a.{id} LEFT JOIN (SELECT"
+                  + " tenant_id, credit_account_id AS account, sum(amount) AS total FROM transfers"
+                  + " WHERE status = 'pending' GROUP BY tenant_id, credit_account_id) c"
+                  + " ON c.tenant_id = a.tenant_id AND c.account = a.{id}"
+                  + " WHERE a.debits_pending <> coalesce(d.total, 0)"
+                  + " OR a.credits_pending <> coalesce(c.total, 0)"),
           new Check(
               "pending_holds_listed",
-              "SELECT t.tenant_id, t.id::text, t.status || (CASE WHEN p.transfer_id IS NULL THEN ''"
-                  + " ELSE ' but listed' END) FROM transfers t FULL JOIN pending_holds p ON"
-                  + " p.tenant_id = t.tenant_id AND p.transfer_id = t.id WHERE (t.status = 'pending')"
-                  + " IS DISTINCT FROM (p.transfer_id IS NOT NULL)"),
+              "SELECT t.tenant_id, CAST(t.id AS varchar), 'pending but not listed'"
+                  + " FROM transfers t LEFT JOIN pending_holds p ON p.tenant_id = t.tenant_id"
+                  + " AND p.transfer_id = t.id WHERE t.status = 'pending' AND p.transfer_id IS NULL"
+                  + " UNION ALL SELECT p.tenant_id, CAST(p.transfer_id AS varchar),"
+                  + " coalesce(t.status, 'missing') || ' but listed' FROM pending_holds p"
+                  + " LEFT JOIN transfers t ON t.tenant_id = p.tenant_id AND t.id = p.transfer_id"
+                  + " WHERE t.status IS NULL OR t.status <> 'pending'"),
           new Check(
               "refunds_sum",
-              "SELECT t.tenant_id, t.id::text, 'refunded ' || t.refunded_amount || ', refunds ' ||"
-                  + " coalesce(r.total, 0) FROM transfers t LEFT JOIN (SELECT tenant_id, refund_of,"
-                  + " sum(amount) AS total FROM transfers WHERE kind = 'refund' AND status = 'posted'"
-                  + " GROUP BY 1, 2) r ON r.tenant_id = t.tenant_id AND r.refund_of = t.id WHERE"
-                  + " t.status <> 'rejected' AND t.refunded_amount <> coalesce(r.total, 0)"),
+              "SELECT t.tenant_id, CAST(t.id AS varchar), 'refunded '"
+                  + " || CAST(t.refunded_amount AS varchar) || ', refunds '"
+                  + " || CAST(coalesce(r.total, 0) AS varchar) FROM transfers t LEFT JOIN (SELECT"
+                  + " tenant_id, refund_of, sum(amount) AS total FROM transfers WHERE kind = 'refund'"
+                  + " AND status = 'posted' GROUP BY tenant_id, refund_of) r"
+                  + " ON r.tenant_id = t.tenant_id AND r.refund_of = t.id"
+                  + " WHERE t.status <> 'rejected' AND t.refunded_amount <> coalesce(r.total, 0)"),
           new Check(
+              // the events a transfer's life writes: one transfer.posted, or one transfer.pending
+              // and then at most one of captured, voided or expired
               "outbox_matches_transfers",
-              "SELECT t.tenant_id, t.id::text, t.status || ' with events ' || coalesce(o.types, '')"
-                  + " FROM transfers t LEFT JOIN (SELECT tenant_id, subject_id, string_agg(type, ','"
-                  + " ORDER BY type) AS types FROM outbox WHERE type LIKE 'transfer.%'"
-                  + " AND type <> 'transfer.refunded' GROUP BY 1, 2) o"
-                  + " ON o.tenant_id = t.tenant_id AND o.subject_id = t.id WHERE t.status <> 'rejected'"
-                  + " AND coalesce(o.types, '') <> (CASE WHEN t.hold_expires_at IS NULL THEN"
-                  + " 'transfer.posted' WHEN t.status = 'pending' THEN 'transfer.pending' WHEN"
-                  + " t.status = 'posted' THEN 'transfer.captured,transfer.pending' WHEN t.status ="
-                  + " 'voided' THEN 'transfer.pending,transfer.voided' ELSE"
-                  + " 'transfer.expired,transfer.pending' END)"),
+              "SELECT t.tenant_id, CAST(t.id AS varchar), t.status || ' with events posted '"
+                  + " || CAST(coalesce(o.posted, 0) AS varchar) || ', pending '"
+                  + " || CAST(coalesce(o.pending, 0) AS varchar) || ', captured '"
+                  + " || CAST(coalesce(o.captured, 0) AS varchar) || ', voided '"
+                  + " || CAST(coalesce(o.voided, 0) AS varchar) || ', expired '"
+                  + " || CAST(coalesce(o.expired, 0) AS varchar) || ', other '"
+                  + " || CAST(coalesce(o.other, 0) AS varchar) FROM transfers t LEFT JOIN (SELECT"
+                  + " tenant_id, subject_id,"
+                  + " sum(CASE WHEN type = 'transfer.posted' THEN 1 ELSE 0 END) AS posted,"
+                  + " sum(CASE WHEN type = 'transfer.pending' THEN 1 ELSE 0 END) AS pending,"
+                  + " sum(CASE WHEN type = 'transfer.captured' THEN 1 ELSE 0 END) AS captured,"
+                  + " sum(CASE WHEN type = 'transfer.voided' THEN 1 ELSE 0 END) AS voided,"
+                  + " sum(CASE WHEN type = 'transfer.expired' THEN 1 ELSE 0 END) AS expired,"
+                  + " sum(CASE WHEN type IN ('transfer.posted', 'transfer.pending',"
+                  + " 'transfer.captured', 'transfer.voided', 'transfer.expired') THEN 0 ELSE 1 END)"
+                  + " AS other FROM outbox WHERE type LIKE 'transfer.%'"
+                  + " AND type <> 'transfer.refunded' GROUP BY tenant_id, subject_id) o"
+                  + " ON o.tenant_id = t.tenant_id AND o.subject_id = t.id"
+                  + " WHERE t.status <> 'rejected' AND ("
+                  + "coalesce(o.posted, 0) <> (CASE WHEN t.hold_expires_at IS NULL THEN 1 ELSE 0 END)"
+                  + " OR coalesce(o.pending, 0)"
+                  + " <> (CASE WHEN t.hold_expires_at IS NULL THEN 0 ELSE 1 END)"
+                  + " OR coalesce(o.captured, 0) <> (CASE WHEN t.hold_expires_at IS NOT NULL"
+                  + " AND t.status = 'posted' THEN 1 ELSE 0 END)"
+                  + " OR coalesce(o.voided, 0) <> (CASE WHEN t.status = 'voided' THEN 1 ELSE 0 END)"
+                  + " OR coalesce(o.expired, 0) <> (CASE WHEN t.status = 'expired' THEN 1 ELSE 0 END)"
+                  + " OR coalesce(o.other, 0) <> 0)"),
           new Check(
               "refund_events_match_refunds",
-              "SELECT t.tenant_id, t.id::text, coalesce(o.n, 0) || ' refunded events, '"
-                  + " || coalesce(r.n, 0) || ' refunds' FROM transfers t LEFT JOIN (SELECT"
-                  + " tenant_id, subject_id, count(*) AS n FROM outbox WHERE type ="
-                  + " 'transfer.refunded' GROUP BY 1, 2) o ON o.tenant_id = t.tenant_id AND"
-                  + " o.subject_id = t.id LEFT JOIN (SELECT tenant_id, refund_of, count(*) AS n"
-                  + " FROM transfers WHERE kind = 'refund' AND status = 'posted' GROUP BY 1, 2) r"
-                  + " ON r.tenant_id = t.tenant_id AND r.refund_of = t.id WHERE t.status <>"
-                  + " 'rejected' AND coalesce(o.n, 0) <> coalesce(r.n, 0)"));
+              "SELECT t.tenant_id, CAST(t.id AS varchar), CAST(coalesce(o.n, 0) AS varchar)"
+                  + " || ' refunded events, ' || CAST(coalesce(r.n, 0) AS varchar) || ' refunds'"
+                  + " FROM transfers t LEFT JOIN (SELECT tenant_id, subject_id, count(*) AS n"
+                  + " FROM outbox WHERE type = 'transfer.refunded' GROUP BY tenant_id, subject_id) o"
+                  + " ON o.tenant_id = t.tenant_id AND o.subject_id = t.id LEFT JOIN (SELECT"
+                  + " tenant_id, refund_of, count(*) AS n FROM transfers WHERE kind = 'refund'"
+                  + " AND status = 'posted' GROUP BY tenant_id, refund_of) r"
+                  + " ON r.tenant_id = t.tenant_id AND r.refund_of = t.id"
+                  + " WHERE t.status <> 'rejected' AND coalesce(o.n, 0) <> coalesce(r.n, 0)"));
 
   private final Database transactions;
+  private final LedgerSql sql;
   private final int differencesMax;
 
   public Verifier(Database transactions, int differencesMax) {
     this.transactions = transactions;
+    this.sql = LedgerSql.of(transactions.dialect());
     this.differencesMax = differencesMax;
   }
 
@@ -127,11 +176,12 @@ public final class Verifier {
   }
 
   public Report verify() {
-    return transactions.inTransaction(
+    return transactions.snapshot(
         c -> {
-          try (Statement s = c.createStatement()) {
-            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            s.execute("SET LOCAL statement_timeout = '30min'");
+          for (String preamble : sql.verifierPreamble()) {
+            try (Statement s = c.createStatement()) {
+              s.execute(preamble);
+            }
           }
           Map<String, Long> counted = new LinkedHashMap<>();
           for (String table : List.of("accounts", "transfers", "entries", "outbox")) {
@@ -155,7 +205,8 @@ public final class Verifier {
     if (left <= 0) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(check.sql() + " LIMIT " + left);
+    try (PreparedStatement ps =
+            c.prepareStatement(check.sql().replace("{id}", sql.accountId()) + " LIMIT " + left);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         differences.add(

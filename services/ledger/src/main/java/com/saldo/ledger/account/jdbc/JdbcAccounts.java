@@ -7,6 +7,7 @@ import com.saldo.ledger.account.AccountOutcome;
 import com.saldo.ledger.account.Accounts;
 import com.saldo.ledger.account.Accounts.MetadataMatch;
 import com.saldo.ledger.account.NewAccount;
+import com.saldo.ledger.jdbc.LedgerSql;
 import com.saldo.ledger.json.AccountView;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,32 +29,41 @@ public final class JdbcAccounts implements Accounts {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private static final String INSERT =
-      "INSERT INTO accounts (tenant_id, id, currency, external_ref, status, min_balance,"
-          + " max_balance, debits_posted, credits_posted, debits_pending, credits_pending,"
-          + " metadata, request_hash, created_at, updated_at, version, entry_count)"
-          + " VALUES (?, ?, ?, ?, 'active', ?, ?, 0, 0, 0, 0, ?::jsonb, ?, ?, ?, 1, 0)"
-          + " ON CONFLICT (tenant_id, id) DO NOTHING";
-
-  private static final String FIND =
-      "SELECT " + AccountRows.COLUMNS + " FROM accounts a WHERE a.tenant_id = ? AND a.id = ?";
-
-  private static final String UPDATE =
-      "UPDATE accounts SET status = ?, min_balance = ?, max_balance = ?, metadata = ?::jsonb,"
-          + " updated_at = ?, version = ? WHERE tenant_id = ? AND id = ?";
-
-  private static final String EVENT =
-      "INSERT INTO outbox (id, tenant_id, type, subject_id, payload, created_at)"
-          + " VALUES (?, ?, ?, ?, ?::json, ?)";
-
   private final Database transactions;
+  private final LedgerSql sql;
   private final JsonMapper json;
   private final Supplier<UUID> ids;
+  private final String insert;
+  private final String find;
+  private final String update;
 
   public JdbcAccounts(Database transactions, JsonMapper json, Supplier<UUID> ids) {
     this.transactions = transactions;
+    this.sql = LedgerSql.of(transactions.dialect());
     this.json = json;
     this.ids = ids;
+    String id = sql.accountId();
+    this.insert =
+        "INSERT INTO accounts (tenant_id, "
+            + id
+            + ", currency, external_ref, status, min_balance, max_balance, debits_posted,"
+            + " credits_posted, debits_pending, credits_pending, metadata, request_hash, created_at,"
+            + " updated_at, version, entry_count)"
+            + " VALUES (?, ?, ?, ?, 'active', ?, ?, 0, 0, 0, 0, ?::jsonb, ?, ?, ?, 1, 0)"
+            + " ON CONFLICT (tenant_id, "
+            + id
+            + ") DO NOTHING";
+    this.find =
+        "SELECT "
+            + sql.accountColumns(AccountRows.COLUMNS)
+            + " FROM accounts a WHERE a.tenant_id = ? AND a."
+            + id
+            + " = ?";
+    this.update =
+        "UPDATE accounts SET status = ?, min_balance = ?, max_balance = ?, metadata = ?::jsonb,"
+            + " updated_at = ?, version = ? WHERE tenant_id = ? AND "
+            + id
+            + " = ?";
   }
 
   @Override
@@ -61,9 +71,9 @@ public final class JdbcAccounts implements Accounts {
     try {
       return transactions.inTransaction(
           c -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-              ps.setObject(1, a.tenantId());
-              ps.setObject(2, a.id());
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
+              ps.setObject(1, sql.id(a.tenantId()));
+              ps.setObject(2, sql.id(a.id()));
               ps.setString(3, a.currency());
               ps.setString(4, a.externalRef());
               ps.setObject(5, a.minBalance());
@@ -93,37 +103,34 @@ public final class JdbcAccounts implements Accounts {
   @Override
   public List<Account> list(
       UUID tenantId, String externalRef, MetadataMatch metadata, UUID after, int limit) {
-    StringBuilder sql =
+    StringBuilder select =
         new StringBuilder("SELECT ")
-            .append(AccountRows.COLUMNS)
+            .append(sql.accountColumns(AccountRows.COLUMNS))
             .append(" FROM accounts a WHERE a.tenant_id = ?");
     List<Object> args = new ArrayList<>(List.of(tenantId));
     if (externalRef != null) {
-      sql.append(" AND a.external_ref = ?");
+      select.append(" AND a.external_ref = ?");
       args.add(externalRef);
     }
     if (metadata != null) {
-      // containment, which the GIN index of V4 serves: the value as text, or as the JSON
-      // number or boolean it spells (a loyalty tier stored as 3 is found by "3")
+      // the value as text, or as the JSON number or boolean it spells (a loyalty tier stored as 3
+      // is found by "3")
       List<String> shapes = new ArrayList<>();
       shapes.add(JSON.writeValueAsString(java.util.Map.of(metadata.key(), metadata.value())));
       if (metadata.value().matches("-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?|true|false")) {
         shapes.add("{" + JSON.writeValueAsString(metadata.key()) + ":" + metadata.value() + "}");
       }
-      sql.append(" AND (")
-          .append(
-              String.join(
-                  " OR ", java.util.Collections.nCopies(shapes.size(), "a.metadata @> ?::jsonb")))
-          .append(")");
-      args.addAll(shapes);
+      LedgerSql.Condition match = sql.metadataEquals(metadata.key(), metadata.value(), shapes);
+      select.append(" AND ").append(match.sql());
+      args.addAll(match.args());
     }
     if (after != null) {
-      sql.append(" AND a.id > ?");
+      select.append(" AND a.").append(sql.accountId()).append(" > ?");
       args.add(after);
     }
-    sql.append(" ORDER BY a.id LIMIT ?");
+    select.append(" ORDER BY a.").append(sql.accountId()).append(" LIMIT ?");
     args.add(limit);
-    return transactions.query(sql.toString(), args, AccountRows::read);
+    return transactions.query(select.toString(), args, AccountRows::read);
   }
 
   @Override
@@ -133,24 +140,24 @@ public final class JdbcAccounts implements Accounts {
         c -> {
           Optional<Account> current;
           try (PreparedStatement ps =
-              c.prepareStatement(transactions.dialect().lockingRead(FIND, "a"))) {
-            ps.setObject(1, key.tenantId());
-            ps.setObject(2, key.id());
+              c.prepareStatement(transactions.dialect().lockingRead(find, "a"))) {
+            ps.setObject(1, sql.id(key.tenantId()));
+            ps.setObject(2, sql.id(key.id()));
             try (ResultSet rs = ps.executeQuery()) {
               current = rs.next() ? Optional.of(AccountRows.read(rs)) : Optional.empty();
             }
           }
           AccountOutcome outcome = decide.apply(current);
           if (outcome instanceof AccountOutcome.Done(Account changed)) {
-            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            try (PreparedStatement ps = c.prepareStatement(update)) {
               ps.setString(1, changed.status().wire());
               ps.setObject(2, changed.minBalance());
               ps.setObject(3, changed.maxBalance());
               ps.setString(4, changed.metadata());
               ps.setObject(5, time(changed.updatedAt()));
               ps.setLong(6, changed.version());
-              ps.setObject(7, key.tenantId());
-              ps.setObject(8, key.id());
+              ps.setObject(7, sql.id(key.tenantId()));
+              ps.setObject(8, sql.id(key.id()));
               ps.executeUpdate();
             }
             event(c, "account.updated", changed, now);
@@ -171,9 +178,9 @@ public final class JdbcAccounts implements Accounts {
   }
 
   private Optional<Account> find(Connection c, AccountKey key) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(FIND)) {
-      ps.setObject(1, key.tenantId());
-      ps.setObject(2, key.id());
+    try (PreparedStatement ps = c.prepareStatement(find)) {
+      ps.setObject(1, sql.id(key.tenantId()));
+      ps.setObject(2, sql.id(key.id()));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(AccountRows.read(rs)) : Optional.empty();
       }
@@ -181,11 +188,11 @@ public final class JdbcAccounts implements Accounts {
   }
 
   private void event(Connection c, String type, Account account, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(EVENT)) {
-      ps.setObject(1, ids.get());
-      ps.setObject(2, account.tenantId());
+    try (PreparedStatement ps = c.prepareStatement(sql.outboxInsert())) {
+      ps.setObject(1, sql.id(ids.get()));
+      ps.setObject(2, sql.id(account.tenantId()));
       ps.setString(3, type);
-      ps.setObject(4, account.id());
+      ps.setObject(4, sql.id(account.id()));
       ps.setString(5, json.writeValueAsString(AccountView.of(account)));
       ps.setObject(6, time(now));
       ps.executeUpdate();

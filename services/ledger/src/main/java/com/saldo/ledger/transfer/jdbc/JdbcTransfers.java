@@ -38,8 +38,8 @@ public final class JdbcTransfers implements Transfers {
     return transactions.read(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(FIND)) {
-            ps.setObject(1, key.tenantId());
-            ps.setObject(2, key.id());
+            ps.setObject(1, transactions.dialect().bindable(key.tenantId()));
+            ps.setObject(2, transactions.dialect().bindable(key.id()));
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next() ? Optional.of(TransferRows.transfer(rs)) : Optional.empty();
             }

@@ -1,0 +1,5 @@
+package com.saldo.ledger;
+
+/** {@link AccountContractTest}, run on the Spanner emulator. */
+@OnSpanner
+class AccountContractOnSpannerTest extends AccountContractTest {}
