@@ -1,10 +1,13 @@
 package com.saldo.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.saldo.identity.CallerIdentity;
 import com.saldo.identity.IdentityToken;
 import com.saldo.identity.Scope;
 import com.saldo.jdbc.Database;
 import com.saldo.jdbc.SpannerSettings;
+import com.saldo.ledger.verify.Verifier;
 import com.saldo.testing.Http;
 import com.saldo.testing.TestBackend;
 import com.saldo.testing.TestDatabase;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +46,21 @@ public abstract class LedgerServer {
   @LocalServerPort int port;
 
   @Autowired private Database ledgerDatabase;
+
+  @Autowired private Verifier verifier;
+
+  /**
+   * Every test of a run on Spanner leaves a ledger that verifies clean: the verifier's checks, in
+   * the SQL both databases run, over the database the Spanner runs share.
+   */
+  @AfterEach
+  void verifiesCleanOnSpanner() {
+    if (SpannerRuns.starting() == TestBackend.SPANNER) {
+      Verifier.Report report = verifier.verify();
+      assertThat(report.differences()).as("saldo verify on Spanner").isEmpty();
+      assertThat(report.counted()).containsOnlyKeys("accounts", "transfers", "entries", "outbox");
+    }
+  }
 
   /** The service's own database, whichever it runs on, for tests that check what it stored. */
   protected Database ledgerDatabase() {
