@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,8 +30,8 @@ class QuerySystemTest {
   private static String funding;
 
   @BeforeAll
-  static void tenant() {
-    saldo = SaldoCluster.get();
+  static void tenant(TestInfo suite) {
+    saldo = SaldoCluster.of(suite.getTestClass().orElseThrow());
     UUID tenant = saldo.newTenant("Query shop");
     api =
         saldo.as(

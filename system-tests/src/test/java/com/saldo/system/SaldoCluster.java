@@ -3,6 +3,7 @@ package com.saldo.system;
 import com.saldo.local.Cluster;
 import com.saldo.local.Services;
 import com.saldo.testing.Http;
+import com.saldo.testing.SpannerEmulator;
 import com.saldo.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,9 @@ import java.util.UUID;
 
 /**
  * Saldo as it runs for real: the built jars of every service as processes of their own on free
- * ports, over a fresh embedded PostgreSQL database. Started once per test JVM and stopped with it.
+ * ports, over a fresh embedded PostgreSQL database. Started once per test JVM and stopped with it;
+ * a second one, with the ledger and the query service on the Spanner emulator, for the suites' runs
+ * there.
  */
 final class SaldoCluster {
 
@@ -24,6 +27,7 @@ final class SaldoCluster {
   static final String IDENTITY_KEY = "c3lzdGVtLXRlc3QtaWRlbnRpdHkta2V5LTMyLWJ5dGVzIQ==";
 
   private static SaldoCluster instance;
+  private static SaldoCluster onSpanner;
 
   final Services.Service ledger = new Services.Service("ledger", freePort(), freePort());
   final Services.Service backoffice = new Services.Service("backoffice", freePort(), freePort());
@@ -35,7 +39,11 @@ final class SaldoCluster {
   final int jwksPort = freePort();
   final OtlpReceiver traces;
 
-  private SaldoCluster() throws Exception {
+  /** Whether the ledger and the query service run on the Spanner emulator. */
+  final boolean spanner;
+
+  private SaldoCluster(boolean spanner) throws Exception {
+    this.spanner = spanner;
     TestDatabase.Database db = TestDatabase.create();
     database = db;
     Map<String, String> env = environment(db.url(), db.user(), db.password());
@@ -62,11 +70,38 @@ final class SaldoCluster {
             Path.of("target/system-logs").toAbsolutePath(),
             env,
             "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-    for (Services.Service service : List.of(ledger, query, webhooks, backoffice, gateway)) {
-      cluster.start(service, Map.of());
-    }
-    for (Services.Service service : List.of(ledger, query, webhooks, backoffice, gateway)) {
-      cluster.awaitReady(service, Duration.ofSeconds(120));
+    if (spanner) {
+      // the ledger (which makes the schema) and the query service on a fresh database of the
+      // emulator, the backoffice on PostgreSQL; the webhooks service does not run on Spanner yet
+      SpannerEmulator emulator = SpannerEmulator.get().orElseThrow();
+      Map<String, String> onSpanner =
+          Map.of(
+              "SALDO_DATABASE",
+              "spanner",
+              "SALDO_SPANNER_PROJECT",
+              SpannerEmulator.PROJECT,
+              "SALDO_SPANNER_INSTANCE",
+              SpannerEmulator.INSTANCE,
+              "SALDO_SPANNER_DATABASE",
+              SpannerEmulator.newDatabase(),
+              "SALDO_SPANNER_EMULATOR_HOST",
+              emulator.host());
+      cluster.start(ledger, onSpanner);
+      cluster.awaitReady(ledger, Duration.ofSeconds(120));
+      cluster.start(query, onSpanner);
+      for (Services.Service service : List.of(backoffice, gateway)) {
+        cluster.start(service, Map.of());
+      }
+      for (Services.Service service : List.of(query, backoffice, gateway)) {
+        cluster.awaitReady(service, Duration.ofSeconds(120));
+      }
+    } else {
+      for (Services.Service service : List.of(ledger, query, webhooks, backoffice, gateway)) {
+        cluster.start(service, Map.of());
+      }
+      for (Services.Service service : List.of(ledger, query, webhooks, backoffice, gateway)) {
+        cluster.awaitReady(service, Duration.ofSeconds(120));
+      }
     }
     Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
   }
@@ -87,12 +122,37 @@ final class SaldoCluster {
   static synchronized SaldoCluster get() {
     if (instance == null) {
       try {
-        instance = new SaldoCluster();
+        instance = new SaldoCluster(false);
       } catch (Exception e) {
         throw new IllegalStateException("cannot start Saldo for the system tests", e);
       }
     }
     return instance;
+  }
+
+  /**
+   * A second Saldo whose ledger and query service run on the Spanner emulator, for the suites' runs
+   * there ({@link OnSpanner}); started on first use.
+   */
+  static synchronized SaldoCluster onSpanner() {
+    if (onSpanner == null) {
+      try {
+        onSpanner = new SaldoCluster(true);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start Saldo on the Spanner emulator", e);
+      }
+    }
+    return onSpanner;
+  }
+
+  /** Whether the Spanner runs can happen here: the emulator is installed and started. */
+  static boolean spannerAvailable() {
+    return SpannerEmulator.get().isPresent();
+  }
+
+  /** The Saldo a suite class runs against: on Spanner if it is marked {@link OnSpanner}. */
+  static SaldoCluster of(Class<?> suite) {
+    return suite.isAnnotationPresent(OnSpanner.class) ? onSpanner() : get();
   }
 
   String url() {

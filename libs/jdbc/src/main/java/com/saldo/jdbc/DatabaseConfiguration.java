@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * The service's {@link Database}, over the datasource Spring Boot made, in the dialect {@code
  * saldo.database} names (read when the service starts, not when it is built: an image built once
  * runs on either database). On Spanner the schema is migrated by {@link SpannerSchema} before the
- * {@code Database} is handed to anyone, and Flyway, where a service has it, stands aside.
+ * {@code Database} is handed to anyone (a service that only reads another's tables, as the query
+ * service reads the ledger's views, says {@code saldo.spanner.schema: none}), and Flyway, where a
+ * service has it, stands aside.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 public class DatabaseConfiguration {
@@ -27,10 +29,35 @@ public class DatabaseConfiguration {
       @Value("${saldo.spanner.schema:classpath:db/spanner}") String spannerSchema) {
     Dialect dialect = Dialect.named(database);
     if (dialect == Dialect.SPANNER) {
-      SpannerSchema.migrate(dataSource, spannerSchema);
+      warm(dataSource);
+      if (!spannerSchema.equals("none")) {
+        SpannerSchema.migrate(dataSource, spannerSchema);
+      }
     }
     return new Database(dataSource, dialect);
   }
+
+  /**
+   * Opens the pool's first connection before the service takes traffic: the Spanner driver's first
+   * connection sets up its client and channels, which takes longer than the pool lets a request
+   * wait for a connection.
+   */
+  private static void warm(DataSource dataSource) {
+    long deadline = System.nanoTime() + WARM_TIMEOUT.toNanos();
+    while (true) {
+      try (java.sql.Connection c = dataSource.getConnection()) {
+        c.isValid(10);
+        return;
+      } catch (java.sql.SQLException e) {
+        // the pool goes on opening the connection that timed out; ask again until it is there
+        if (System.nanoTime() > deadline) {
+          throw Dialect.SPANNER.translate(e);
+        }
+      }
+    }
+  }
+
+  private static final java.time.Duration WARM_TIMEOUT = java.time.Duration.ofSeconds(60);
 
   /** Flyway migrates PostgreSQL only; on Spanner it does nothing. */
   @Configuration(proxyBeanMethods = false)

@@ -78,7 +78,7 @@ public final class SpannerSettings implements EnvironmentPostProcessor, Ordered 
         .append(database)
         .append(";dialect=POSTGRESQL;retryAbortsInternally=false");
     if (emulatorHost != null) {
-      url.append(";autoConfigEmulator=true;enableBuiltInMetrics=false");
+      url.append(";autoConfigEmulator=true");
     }
     return url.toString();
   }

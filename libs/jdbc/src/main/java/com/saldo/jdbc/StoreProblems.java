@@ -30,7 +30,11 @@ public class StoreProblems {
   @ExceptionHandler({StoreUnavailableException.class, StoreConflictException.class})
   public ResponseEntity<Problem> unavailable(HttpServletRequest request, RuntimeException e) {
     log.warn(
-        "{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        "{} {} answered 503: {} ({})",
+        request.getMethod(),
+        request.getRequestURI(),
+        e.getMessage(),
+        e.getCause() == null ? "no cause" : e.getCause().toString());
     return ProblemWriter.entity(request, Problems.unavailable());
   }
 }

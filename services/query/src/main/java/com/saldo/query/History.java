@@ -1,6 +1,7 @@
 package com.saldo.query;
 
 import com.saldo.jdbc.Database;
+import com.saldo.jdbc.Dialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -36,6 +37,12 @@ public class History {
 
   /** A read and the time up to which it reflects every commit. */
   public record Read<T>(T value, Instant consistentAsOf) {}
+
+  /**
+   * How current a read is on Spanner: a strong read-only snapshot sees every commit before it
+   * began, and its current time is no earlier than that.
+   */
+  private static final String CURRENT_ON_SPANNER = "SELECT current_timestamp";
 
   private static final String CURRENT =
       "SELECT CASE WHEN pg_is_in_recovery() THEN coalesce(pg_last_xact_replay_timestamp(), 'epoch')"
@@ -94,8 +101,7 @@ public class History {
       UUID tenant, UUID account, Instant from, Instant to, int fetchSize, StatementRows rows)
       throws IOException {
     try {
-      database.inTransaction(
-          Connection.TRANSACTION_REPEATABLE_READ,
+      database.snapshot(
           c -> {
             try {
               long balance = balance(c, tenant, account, from, "<");
@@ -135,21 +141,37 @@ public class History {
    * later statement sees at least every commit up to that time.
    */
   private <T> Read<T> read(Database.Work<T> work) {
-    return database.inTransaction(
+    Database.Work<Read<T>> read =
         c -> {
           Instant current =
-              Database.first(c, CURRENT, rs -> Database.instant(rs.getTimestamp(1))).orElseThrow();
+              Database.first(c, current(), rs -> Database.instant(rs.getTimestamp(1)))
+                  .orElseThrow();
           return new Read<>(work.run(c), current);
-        });
+        };
+    // Spanner's read-write transactions lock what they read: reads take a read-only snapshot
+    return spanner() ? database.snapshot(read) : database.inTransaction(read);
   }
 
-  private static Optional<Account> account(Connection c, UUID tenant, UUID id) throws SQLException {
+  private boolean spanner() {
+    return database.dialect() == Dialect.SPANNER;
+  }
+
+  private String current() {
+    return spanner() ? CURRENT_ON_SPANNER : CURRENT;
+  }
+
+  /** An id as the database binds it. */
+  private Object id(UUID id) {
+    return database.dialect().bindable(id);
+  }
+
+  private Optional<Account> account(Connection c, UUID tenant, UUID id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(ACCOUNT)) {
-      ps.setObject(1, tenant);
-      ps.setObject(2, id);
+      ps.setObject(1, id(tenant));
+      ps.setObject(2, id(id));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
-            ? Optional.of(new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+            ? Optional.of(new Account(Database.uuid(rs, "id"), rs.getString(2), rs.getLong(3)))
             : Optional.empty();
       }
     }
@@ -160,7 +182,7 @@ public class History {
    * [from, to)} where given. Keyset on the account's entry numbers, so pages never skip or repeat
    * an entry while new ones arrive (new entries get higher numbers).
    */
-  private static List<Entry> entries(
+  private List<Entry> entries(
       Connection c, UUID tenant, UUID account, Long beforeSeq, Instant from, Instant to, int limit)
       throws SQLException {
     StringBuilder sql =
@@ -184,7 +206,7 @@ public class History {
     args.add(limit);
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < args.size(); i++) {
-        ps.setObject(i + 1, args.get(i));
+        ps.setObject(i + 1, database.dialect().bindable(args.get(i)));
       }
       List<Entry> page = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -200,7 +222,7 @@ public class History {
    * The posted balance at each of {@code times}, in their order: one statement, one index lookup
    * per time.
    */
-  private static List<Long> balancesAt(Connection c, UUID tenant, UUID account, List<Instant> times)
+  private List<Long> balancesAt(Connection c, UUID tenant, UUID account, List<Instant> times)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -208,9 +230,14 @@ public class History {
                 + " AND e.account_id = ? AND e.created_at <= t.at"
                 + " ORDER BY e.created_at DESC, e.seq DESC LIMIT 1)"
                 + " FROM unnest(?::timestamptz[]) WITH ORDINALITY AS t(at, n) ORDER BY t.n")) {
-      ps.setObject(1, tenant);
-      ps.setObject(2, account);
-      ps.setArray(3, c.createArrayOf("timestamptz", times.stream().map(History::time).toArray()));
+      ps.setObject(1, id(tenant));
+      ps.setObject(2, id(account));
+      // Spanner's driver names the type by Spanner's own name and takes java.sql.Timestamp
+      ps.setArray(
+          3,
+          spanner()
+              ? c.createArrayOf("timestamp", times.stream().map(java.sql.Timestamp::from).toArray())
+              : c.createArrayOf("timestamptz", times.stream().map(History::time).toArray()));
       List<Long> balances = new ArrayList<>(times.size());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -226,8 +253,8 @@ public class History {
    * The posted balance just after the last entry created before ({@code "<"}) or at ({@code "<="})
    * {@code at}: one index lookup.
    */
-  private static long balance(
-      Connection c, UUID tenant, UUID account, Instant at, String comparison) throws SQLException {
+  private long balance(Connection c, UUID tenant, UUID account, Instant at, String comparison)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT e.balance_after FROM entries e WHERE e.tenant_id = ? AND e.account_id = ?"
@@ -235,8 +262,8 @@ public class History {
                 + " AND e.created_at "
                 + comparison
                 + " ? ORDER BY e.created_at DESC, e.seq DESC LIMIT 1")) {
-      ps.setObject(1, tenant);
-      ps.setObject(2, account);
+      ps.setObject(1, id(tenant));
+      ps.setObject(2, id(account));
       ps.setObject(3, time(at));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
@@ -245,7 +272,7 @@ public class History {
   }
 
   /** Entries oldest first in {@code [from, to)}, fetched from the database in chunks. */
-  private static PreparedStatement statement(
+  private PreparedStatement statement(
       Connection c, UUID tenant, UUID account, Instant from, Instant to, int fetchSize)
       throws SQLException {
     PreparedStatement ps =
@@ -255,8 +282,8 @@ public class History {
                 + " FROM query_v1_entries WHERE tenant_id = ? AND account_id = ?"
                 + " AND created_at >= ? AND created_at < ? ORDER BY seq");
     ps.setFetchSize(fetchSize);
-    ps.setObject(1, tenant);
-    ps.setObject(2, account);
+    ps.setObject(1, id(tenant));
+    ps.setObject(2, id(account));
     ps.setObject(3, time(from));
     ps.setObject(4, time(to));
     return ps;
@@ -265,7 +292,7 @@ public class History {
   private static Entry entry(ResultSet rs) throws SQLException {
     return new Entry(
         rs.getLong(1),
-        rs.getObject(2, UUID.class),
+        Database.uuid(rs, "transfer_id"),
         rs.getLong(3),
         rs.getLong(4),
         rs.getString(5),
