@@ -20,6 +20,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Proves, over real HTTP against ledger, backoffice and gateway running as processes, that only
@@ -41,8 +42,8 @@ class GatewaySystemTest {
   private static JwtIssuer issuer;
 
   @BeforeAll
-  static void start() throws Exception {
-    saldo = SaldoCluster.get();
+  static void start(TestInfo suite) throws Exception {
+    saldo = SaldoCluster.of(suite.getTestClass().orElseThrow());
     issuer = new JwtIssuer(saldo.jwksPort);
   }
 

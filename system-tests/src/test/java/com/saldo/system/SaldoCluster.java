@@ -72,26 +72,14 @@ final class SaldoCluster {
             "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
     if (spanner) {
       // the ledger (which makes the schema) and the query service on a fresh database of the
-      // emulator, the backoffice on PostgreSQL; the webhooks service does not run on Spanner yet
+      // emulator, the backoffice on another; the webhooks service does not run on Spanner yet
       SpannerEmulator emulator = SpannerEmulator.get().orElseThrow();
-      Map<String, String> onSpanner =
-          Map.of(
-              "SALDO_DATABASE",
-              "spanner",
-              "SALDO_SPANNER_PROJECT",
-              SpannerEmulator.PROJECT,
-              "SALDO_SPANNER_INSTANCE",
-              SpannerEmulator.INSTANCE,
-              "SALDO_SPANNER_DATABASE",
-              SpannerEmulator.newDatabase(),
-              "SALDO_SPANNER_EMULATOR_HOST",
-              emulator.host());
-      cluster.start(ledger, onSpanner);
+      String ledgerDatabase = SpannerEmulator.newDatabase();
+      cluster.start(ledger, onSpanner(emulator, ledgerDatabase));
       cluster.awaitReady(ledger, Duration.ofSeconds(120));
-      cluster.start(query, onSpanner);
-      for (Services.Service service : List.of(backoffice, gateway)) {
-        cluster.start(service, Map.of());
-      }
+      cluster.start(query, onSpanner(emulator, ledgerDatabase));
+      cluster.start(backoffice, onSpanner(emulator, SpannerEmulator.newDatabase()));
+      cluster.start(gateway, Map.of());
       for (Services.Service service : List.of(query, backoffice, gateway)) {
         cluster.awaitReady(service, Duration.ofSeconds(120));
       }
@@ -104,6 +92,21 @@ final class SaldoCluster {
       }
     }
     Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
+  }
+
+  /** What a service gets to run on {@code database} of the emulator. */
+  private static Map<String, String> onSpanner(SpannerEmulator emulator, String database) {
+    return Map.of(
+        "SALDO_DATABASE",
+        "spanner",
+        "SALDO_SPANNER_PROJECT",
+        SpannerEmulator.PROJECT,
+        "SALDO_SPANNER_INSTANCE",
+        SpannerEmulator.INSTANCE,
+        "SALDO_SPANNER_DATABASE",
+        database,
+        "SALDO_SPANNER_EMULATOR_HOST",
+        emulator.host());
   }
 
   /**

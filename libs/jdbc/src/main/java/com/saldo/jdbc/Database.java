@@ -199,11 +199,25 @@ public final class Database {
     }
   }
 
+  /**
+   * Binds the arguments in order: an {@link Instant} as a UTC {@code timestamptz}, an id as the
+   * statement's database takes it (a {@code uuid} on PostgreSQL, its text on Spanner).
+   */
   public static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    boolean idsAsText = args.length > 0 && idsAsText(ps.getConnection());
     for (int i = 0; i < args.length; i++) {
       Object arg = args[i];
-      ps.setObject(i + 1, arg instanceof Instant t ? time(t) : arg);
+      ps.setObject(
+          i + 1,
+          arg instanceof Instant t
+              ? time(t)
+              : idsAsText && arg instanceof java.util.UUID id ? id.toString() : arg);
     }
+  }
+
+  /** Whether the connection is Spanner's, whose dialect has no {@code uuid} type. */
+  private static boolean idsAsText(Connection c) throws SQLException {
+    return c.isWrapperFor(com.google.cloud.spanner.jdbc.CloudSpannerJdbcConnection.class);
   }
 
   public static Array array(Connection c, String type, Object[] values) throws SQLException {

@@ -142,10 +142,10 @@ public class AuditLog {
         args,
         rs ->
             new Record(
-                rs.getObject(1, UUID.class),
+                Database.uuid(rs, "id"),
                 Database.instant(rs, "at"),
                 rs.getString(3),
-                rs.getObject(4, UUID.class),
+                Database.uuid(rs, "actor_tenant"),
                 rs.getString(5),
                 rs.getString(6),
                 rs.getString(7),

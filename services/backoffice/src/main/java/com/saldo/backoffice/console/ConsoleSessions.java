@@ -101,7 +101,7 @@ public class ConsoleSessions {
                     "SELECT key_id, token_hash, expires_at FROM console_sessions WHERE id = ?",
                     rs ->
                         new Row(
-                            rs.getObject(1, UUID.class),
+                            Database.uuid(rs, "key_id"),
                             rs.getBytes(2),
                             Database.instant(rs, "expires_at")),
                     id.get()));

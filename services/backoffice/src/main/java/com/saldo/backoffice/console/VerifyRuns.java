@@ -48,13 +48,18 @@ public class VerifyRuns {
         c ->
             Database.first(
                 c,
-                "SELECT at, actor, clean, jsonb_pretty(report) FROM console_verify_runs"
+                "SELECT at, actor, clean, report::text FROM console_verify_runs"
                     + " ORDER BY at DESC LIMIT 1",
                 rs ->
                     new Run(
                         Database.instant(rs, "at"),
                         rs.getString(2),
                         rs.getBoolean(3),
-                        rs.getString(4))));
+                        pretty(rs.getString(4)))));
+  }
+
+  /** The report as the console shows it: indented, whatever the database kept of its layout. */
+  private static String pretty(String json) {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
   }
 }

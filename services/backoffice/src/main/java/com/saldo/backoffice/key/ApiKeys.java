@@ -84,21 +84,28 @@ public class ApiKeys {
   /** Sets the hash of an operator key kept under a fixed id (the bootstrap key). */
   public void upsertOperatorKey(
       UUID id, String name, byte[] hash, int rate, int burst, Instant now) {
+    // an update, then an insert where there was nothing to update: both databases run it, where
+    // Spanner's upsert would have to set every column, the key's creation time too
     database.inTransaction(
-        c ->
+        c -> {
+          int updated =
+              Database.update(
+                  c, "UPDATE api_keys SET key_hash = ?, revoked_at = NULL WHERE id = ?", hash, id);
+          if (updated == 0) {
             Database.update(
                 c,
                 "INSERT INTO api_keys ("
                     + COLUMNS
-                    + ") VALUES (?, NULL, ?, 'operator', ?, ?, ?, ?, NULL)"
-                    + " ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash,"
-                    + " revoked_at = NULL",
+                    + ") VALUES (?, NULL, ?, 'operator', ?, ?, ?, ?, NULL)",
                 id,
                 name,
                 hash,
                 rate,
                 burst,
-                now));
+                now);
+          }
+          return null;
+        });
   }
 
   public Optional<ApiKey> find(UUID id) {
@@ -154,8 +161,8 @@ public class ApiKeys {
 
   private static ApiKey row(ResultSet rs) throws SQLException {
     return new ApiKey(
-        rs.getObject("id", UUID.class),
-        rs.getObject("tenant_id", UUID.class),
+        Database.uuid(rs, "id"),
+        Database.uuid(rs, "tenant_id"),
         rs.getString("name"),
         Arrays.stream(rs.getString("scopes").split(" "))
             .map(s -> Scope.parse(s).orElseThrow())

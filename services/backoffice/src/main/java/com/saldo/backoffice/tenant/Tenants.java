@@ -70,6 +70,6 @@ public class Tenants {
 
   private static Tenant row(ResultSet rs) throws SQLException {
     return new Tenant(
-        rs.getObject("id", UUID.class), rs.getString("name"), Database.instant(rs, "created_at"));
+        Database.uuid(rs, "id"), rs.getString("name"), Database.instant(rs, "created_at"));
   }
 }
