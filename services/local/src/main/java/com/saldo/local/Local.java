@@ -38,6 +38,7 @@ public final class Local {
   private final List<Services.Service> started = new ArrayList<>();
   private Cluster cluster;
   private EmbeddedPostgres postgres;
+  private Process emulator;
   private volatile boolean stopping;
 
   private Local(Options options) {
@@ -69,7 +70,7 @@ public final class Local {
               + " in use (another Saldo, or another program); stop it first. Nothing was started.");
       return 2;
     }
-    Database database = startDatabase();
+    Database database = options.spannerEmulator() ? startEmulator() : startDatabase();
     Secrets.Key operatorKey = Secrets.operatorKey(options.operatorKey(), options.home());
     Secrets.Key identityKey =
         Secrets.identityKey(System.getenv("SALDO_IDENTITY_KEY"), options.home());
@@ -79,16 +80,17 @@ public final class Local {
         new Cluster(
             Path.of("").toAbsolutePath(),
             options.home().resolve("logs"),
-            Map.of(
-                "SALDO_DATABASE_URL", database.url(),
-                "SALDO_DATABASE_USER", database.user(),
-                "SALDO_DATABASE_PASSWORD", database.password(),
-                "SALDO_BOOTSTRAP_OPERATOR_KEY", operatorKey.value(),
-                "SALDO_IDENTITY_KEY", identityKey.value(),
-                "SALDO_WEBHOOKS_SECRET_KEY", webhooksKey.value(),
+            shared(
+                database,
+                "SALDO_BOOTSTRAP_OPERATOR_KEY",
+                operatorKey.value(),
+                "SALDO_IDENTITY_KEY",
+                identityKey.value(),
+                "SALDO_WEBHOOKS_SECRET_KEY",
+                webhooksKey.value(),
                 // the README's walkthrough delivers to a receiver on this machine
                 "SALDO_WEBHOOKS_ALLOWPRIVATETARGETS",
-                    System.getenv().getOrDefault("SALDO_WEBHOOKS_ALLOWPRIVATETARGETS", "true")),
+                System.getenv().getOrDefault("SALDO_WEBHOOKS_ALLOWPRIVATETARGETS", "true")),
             System.getenv().getOrDefault("SALDO_JAVA_OPTS", JAVA_OPTS));
     Map<String, String> backends = new java.util.HashMap<>();
     for (Services.Service service : Services.ALL) {
@@ -114,6 +116,10 @@ public final class Local {
       if (!cluster.isBuilt(service)) {
         continue;
       }
+      if (options.spannerEmulator() && service.name().equals("webhooks")) {
+        System.out.println("Not starting webhooks: it does not run on Spanner yet.");
+        continue;
+      }
       for (int i = 0; i < options.replicas(); i++) {
         Services.Service replica = service.replica(i);
         System.out.println(
@@ -124,7 +130,7 @@ public final class Local {
                 + " (log: "
                 + cluster.log(replica)
                 + ") ...");
-        cluster.start(replica, backends);
+        cluster.start(replica, onDatabase(replica, backends));
         started.add(replica);
       }
     }
@@ -139,10 +145,29 @@ public final class Local {
     return watch();
   }
 
+  /**
+   * What every service gets: the PostgreSQL database (none on the emulator: there each service that
+   * has a database is told its own, {@link #onDatabase}), then these names and values.
+   */
+  private Map<String, String> shared(Database database, String... namesAndValues) {
+    Map<String, String> env = new java.util.HashMap<>();
+    if (!options.spannerEmulator()) {
+      env.put("SALDO_DATABASE_URL", database.url());
+      env.put("SALDO_DATABASE_USER", database.user());
+      env.put("SALDO_DATABASE_PASSWORD", database.password());
+    }
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      env.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return env;
+  }
+
   /** Every port this start would listen on, named by what would listen there. */
   private Map<Integer, String> ports() {
     Map<Integer, String> ports = new java.util.LinkedHashMap<>();
-    if (options.databaseUrl() == null) {
+    if (options.spannerEmulator()) {
+      ports.put(options.spannerEmulatorPort(), "the Spanner emulator");
+    } else if (options.databaseUrl() == null) {
       ports.put(options.postgresPort(), "the embedded PostgreSQL");
     }
     for (Services.Service service : Services.ALL) {
@@ -156,6 +181,77 @@ public final class Local {
   }
 
   private record Database(String url, String user, String password, boolean embedded) {}
+
+  /** The project, instance and databases Saldo uses on the emulator. */
+  private static final String SPANNER_PROJECT = "saldo-local";
+
+  private static final String SPANNER_INSTANCE = "saldo";
+
+  /**
+   * What a service gets on top of the shared environment: on the emulator, the ledger and the query
+   * service share the ledger's database and the backoffice has its own.
+   */
+  private Map<String, String> onDatabase(Services.Service replica, Map<String, String> backends) {
+    if (!options.spannerEmulator() || replica.name().equals("gateway")) {
+      return backends;
+    }
+    Map<String, String> env = new java.util.HashMap<>(backends);
+    env.put("SALDO_DATABASE", "spanner");
+    env.put("SALDO_SPANNER_PROJECT", SPANNER_PROJECT);
+    env.put("SALDO_SPANNER_INSTANCE", SPANNER_INSTANCE);
+    env.put(
+        "SALDO_SPANNER_DATABASE", replica.name().equals("backoffice") ? "backoffice" : "ledger");
+    env.put("SALDO_SPANNER_EMULATOR_HOST", "localhost:" + options.spannerEmulatorPort());
+    return env;
+  }
+
+  /**
+   * Starts the installed Spanner emulator, one process, on its port; the services' driver creates
+   * the instance and the databases in it when they first connect.
+   */
+  private Database startEmulator() throws IOException, InterruptedException {
+    java.util.Optional<Path> binary = com.saldo.testing.SpannerEmulator.binary();
+    if (binary.isEmpty()) {
+      throw new IllegalStateException(
+          "no Spanner emulator installed (emulator_main of google-cloud-cli-spanner-emulator;"
+              + " or set SALDO_SPANNER_EMULATOR)");
+    }
+    Files.createDirectories(options.home().resolve("logs"));
+    Path log = options.home().resolve("logs").resolve("spanner-emulator.log");
+    System.out.println(
+        "Starting the Spanner emulator on "
+            + options.spannerEmulatorPort()
+            + " (log: "
+            + log
+            + ") ...");
+    emulator =
+        new ProcessBuilder(
+                binary.get().toString(), "--host_port=localhost:" + options.spannerEmulatorPort())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!emulator.isAlive()) {
+        throw new IllegalStateException("the Spanner emulator exited; see " + log);
+      }
+      try (java.net.Socket probe = new java.net.Socket()) {
+        probe.connect(
+            new java.net.InetSocketAddress("localhost", options.spannerEmulatorPort()), 200);
+        String where =
+            "projects/"
+                + SPANNER_PROJECT
+                + "/instances/"
+                + SPANNER_INSTANCE
+                + " on localhost:"
+                + options.spannerEmulatorPort();
+        return new Database("spanner emulator, " + where, "", "", true);
+      } catch (IOException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("the Spanner emulator did not listen within 30 s; see " + log);
+  }
 
   private Database startDatabase() throws IOException, SQLException {
     if (options.databaseUrl() != null) {
@@ -229,7 +325,10 @@ public final class Local {
     banner
         .append("  Database:     ")
         .append(database.url())
-        .append(database.embedded() ? " (embedded)\n" : "\n");
+        .append(
+            options.spannerEmulator()
+                ? " (in memory: gone when Saldo stops)\n"
+                : database.embedded() ? " (embedded)\n" : "\n");
     banner.append("Press Ctrl-C to stop.\n");
     System.out.println(banner);
   }
@@ -261,6 +360,9 @@ public final class Local {
     stopping = true;
     if (cluster != null) {
       cluster.close();
+    }
+    if (emulator != null) {
+      emulator.destroy();
     }
     if (postgres != null) {
       try {

@@ -52,4 +52,26 @@ class OptionsTest {
         .hasSize(32);
     assertThat(Secrets.identityKey(null, home).generated()).isFalse();
   }
+
+  @Test
+  void theSpannerEmulatorIsAskedForByNameOnItsOwnPortAndNotBesideAPostgresql() {
+    Options options =
+        Options.parse(
+            new String[] {"--spanner-emulator"}, Map.of("SALDO_SPANNER_EMULATOR_PORT", "19010"));
+    assertThat(options.spannerEmulator()).isTrue();
+    assertThat(options.spannerEmulatorPort()).isEqualTo(19010);
+    assertThat(Options.parse(new String[0], Map.of()).spannerEmulatorPort()).isEqualTo(9010);
+    assertThatThrownBy(
+            () ->
+                Options.parse(
+                    new String[] {"--spanner-emulator"},
+                    Map.of("SALDO_DATABASE_URL", "jdbc:postgresql://db/saldo")))
+        .hasMessageContaining("SALDO_DATABASE_URL");
+    assertThatThrownBy(
+            () ->
+                Options.parse(
+                    new String[] {"--spanner-emulator"},
+                    Map.of("SALDO_SPANNER_EMULATOR_PORT", "0")))
+        .hasMessageContaining("port");
+  }
 }

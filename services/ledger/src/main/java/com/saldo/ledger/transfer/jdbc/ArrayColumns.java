@@ -13,9 +13,8 @@ import java.util.stream.Collectors;
  * drift apart.
  *
  * <p>On PostgreSQL a statement's rows travel as arrays, one array per column, expanded with {@code
- * unnest} ({@link #insert}, {@link #update}, {@link #delete}). Spanner's dialect cannot expand
- * several arrays at once, so there each row is one statement of a DML batch ({@link #rowInsert},
- * {@link #rowUpdate}, {@link #rowDelete}, bound by {@link #bindRow}); its ids are text.
+ * unnest} ({@link #insert}, {@link #update}, {@link #delete}). On Spanner each row is a mutation
+ * applied with the commit, built from the same columns ({@link #forEachValue}, {@link #key}).
  */
 final class ArrayColumns<T> {
 
@@ -87,89 +86,35 @@ final class ArrayColumns<T> {
   }
 
   /**
-   * {@code INSERT INTO table (...) VALUES (...)} for one row; {@code extra} adds columns whose
-   * value is an SQL expression (a commit timestamp), not a parameter.
+   * Where {@link #forEachValue} hands a row's values: each column's name, the type its value
+   * travels as, the type it is cast to (or null) and the value.
    */
-  String rowInsert(String table, java.util.Map<String, String> extra) {
-    List<String> names = new ArrayList<>(columns.stream().map(Column::name).toList());
-    List<String> values = new ArrayList<>(columns.stream().map(ArrayColumns::parameter).toList());
-    if (ordinality != null) {
-      names.add(ordinality);
-      values.add("?");
-    }
-    extra.forEach(
-        (name, expression) -> {
-          names.add(name);
-          values.add(expression);
-        });
-    return "INSERT INTO %s (%s) VALUES (%s)"
-        .formatted(table, String.join(", ", names), String.join(", ", values));
-  }
-
-  /** {@code UPDATE} of one row: the columns after the first {@code keys}, then the key. */
-  String rowUpdate(String table, int keys) {
-    String set =
-        columns.stream()
-            .skip(keys)
-            .map(c -> c.name() + " = " + parameter(c))
-            .collect(Collectors.joining(", "));
-    return "UPDATE %s SET %s WHERE %s".formatted(table, set, rowKey(keys));
-  }
-
-  /** {@code DELETE} of one row; every column is part of the key. */
-  String rowDelete(String table) {
-    return "DELETE FROM %s WHERE %s".formatted(table, rowKey(columns.size()));
-  }
-
-  /**
-   * Binds one row's values for {@link #rowInsert} ({@code keys} 0: every column in order, then its
-   * {@code ordinal}), {@link #rowUpdate} ({@code keys} > 0: the columns after the key, then the
-   * key) or {@link #rowDelete} ({@code keys} = every column). UUIDs are bound as text.
-   */
-  void bindRow(java.sql.PreparedStatement ps, T row, int keys, long ordinal)
-      throws java.sql.SQLException {
-    int p = 1;
-    for (int c = keys; c < columns.size(); c++) {
-      ps.setObject(p++, text(columns.get(c).value().apply(row)));
-    }
-    for (int c = 0; c < keys; c++) {
-      ps.setObject(p++, text(columns.get(c).value().apply(row)));
-    }
-    if (keys == 0 && ordinality != null) {
-      ps.setLong(p, ordinal);
-    }
-  }
-
-  /** Where {@link #forEachValue} hands a row's values: each column's name, cast and value. */
   @FunctionalInterface
   interface ValueSink {
-    void accept(String name, String cast, Object value);
+    void accept(String name, String type, String cast, Object value);
   }
 
   /** One row's values, column by column, then its ordinal under the ordinality column's name. */
   void forEachValue(T row, long ordinal, ValueSink sink) {
     for (Column<T> c : columns) {
-      sink.accept(c.name(), c.cast(), c.value().apply(row));
+      sink.accept(c.name(), c.type(), c.cast(), c.value().apply(row));
     }
     if (ordinality != null) {
-      sink.accept(ordinality, null, ordinal);
+      sink.accept(ordinality, "int8", null, ordinal);
     }
+  }
+
+  /** The first {@code keys} values of a row: the key of its table. */
+  Object[] key(T row, int keys) {
+    Object[] key = new Object[keys];
+    for (int c = 0; c < keys; c++) {
+      key[c] = text(columns.get(c).value().apply(row));
+    }
+    return key;
   }
 
   private static Object text(Object value) {
     return value instanceof java.util.UUID id ? id.toString() : value;
-  }
-
-  private String rowKey(int keys) {
-    return columns.stream()
-        .limit(keys)
-        .map(c -> c.name() + " = ?")
-        .collect(Collectors.joining(" AND "));
-  }
-
-  /** A row statement's parameter: cast where the value travels as text into another type. */
-  private static String parameter(Column<?> c) {
-    return c.cast() == null || c.cast().equals("json") ? "?" : "?::" + c.cast();
   }
 
   /** The element types of the arrays, in parameter order. */

@@ -1,6 +1,7 @@
 package com.saldo.ledger.transfer.jdbc;
 
 import com.google.cloud.Timestamp;
+import com.google.cloud.spanner.Key;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.Value;
 import com.google.cloud.spanner.ValueBinder;
@@ -11,16 +12,16 @@ import com.saldo.ledger.account.AccountKey;
 import com.saldo.ledger.account.jdbc.AccountRows;
 import com.saldo.ledger.json.TransferView;
 import com.saldo.ledger.transfer.Changes;
+import com.saldo.ledger.transfer.Entry;
 import com.saldo.ledger.transfer.LedgerStore;
 import com.saldo.ledger.transfer.Recorded;
+import com.saldo.ledger.transfer.Transfer;
 import com.saldo.ledger.transfer.TransferEvent;
 import com.saldo.ledger.transfer.TransferKey;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,15 +54,6 @@ public final class SpannerLedgerStore implements LedgerStore {
   private static final ArrayColumns<Account> ACCOUNT_CHANGES =
       LedgerTables.ACCOUNT_CHANGES.renamed("id", "account_id");
 
-  private static final String INSERT_TRANSFERS =
-      LedgerTables.TRANSFERS.rowInsert("transfers", Map.of());
-  private static final String UPDATE_TRANSFERS =
-      LedgerTables.TRANSFER_CHANGES.rowUpdate("transfers", 2);
-  private static final String UPDATE_ACCOUNTS = ACCOUNT_CHANGES.rowUpdate("accounts", 2);
-  private static final String INSERT_ENTRIES = LedgerTables.ENTRIES.rowInsert("entries", Map.of());
-  private static final String INSERT_HOLDS =
-      LedgerTables.HOLDS.rowInsert("pending_holds", Map.of());
-  private static final String DELETE_HOLDS = LedgerTables.HOLD_KEYS.rowDelete("pending_holds");
   private static final String EXPIRED =
       "SELECT tenant_id, transfer_id FROM pending_holds"
           + " WHERE shard = ANY(?) AND expires_at <= ? ORDER BY expires_at LIMIT ?";
@@ -170,107 +162,61 @@ public final class SpannerLedgerStore implements LedgerStore {
     }
 
     /**
-     * Every change in one DML batch, one round trip: the statements run in order (transfers before
-     * the entries and holds that refer to them), each must touch exactly one row, and the first
-     * that fails fails the batch, which the transaction then rolls back.
+     * Every change as mutations, buffered and applied with the commit: no statement and no round
+     * trip before it, whatever the batch's size. An insert of a row that exists fails the commit,
+     * as does an update of a row that does not, and every constraint of the schema is checked then;
+     * a failed commit writes nothing and the engine looks for the command that failed it. The
+     * outbox's rows carry the commit's timestamp.
      */
     @Override
     public void write(Changes changes) {
-      try (Statement batch = c.createStatement()) {
-        List<PreparedStatement> open = new ArrayList<>(7);
-        int expected = 0;
-        try {
-          batch.execute("START BATCH DML");
-          expected += add(open, INSERT_TRANSFERS, LedgerTables.TRANSFERS, changes.inserted(), 0);
-          expected +=
-              add(open, UPDATE_TRANSFERS, LedgerTables.TRANSFER_CHANGES, changes.updated(), 2);
-          expected += add(open, UPDATE_ACCOUNTS, ACCOUNT_CHANGES, changes.accounts(), 2);
-          expected += add(open, INSERT_ENTRIES, LedgerTables.ENTRIES, changes.entries(), 0);
-          expected += add(open, INSERT_HOLDS, LedgerTables.HOLDS, changes.holdsOpened(), 0);
-          expected +=
-              add(
-                  open,
-                  DELETE_HOLDS,
-                  LedgerTables.HOLD_KEYS,
-                  changes.holdsClosed(),
-                  LedgerTables.HOLD_KEYS.types().length);
-          batch.execute("RUN BATCH");
-          bufferEvents(changes.events());
-        } finally {
-          for (PreparedStatement ps : open) {
-            ps.close();
-          }
-        }
-        checkCounts(batch, expected);
+      List<Mutation> mutations = new ArrayList<>();
+      for (Recorded row : changes.inserted()) {
+        mutations.add(
+            write(Mutation.newInsertBuilder("transfers"), LedgerTables.TRANSFERS, row, 0));
+      }
+      for (Transfer row : changes.updated()) {
+        mutations.add(
+            write(Mutation.newUpdateBuilder("transfers"), LedgerTables.TRANSFER_CHANGES, row, 0));
+      }
+      for (Account row : changes.accounts()) {
+        mutations.add(write(Mutation.newUpdateBuilder("accounts"), ACCOUNT_CHANGES, row, 0));
+      }
+      for (Entry row : changes.entries()) {
+        mutations.add(write(Mutation.newInsertBuilder("entries"), LedgerTables.ENTRIES, row, 0));
+      }
+      for (Transfer row : changes.holdsOpened()) {
+        mutations.add(
+            write(Mutation.newInsertBuilder("pending_holds"), LedgerTables.HOLDS, row, 0));
+      }
+      for (Transfer row : changes.holdsClosed()) {
+        mutations.add(Mutation.delete("pending_holds", Key.of(LedgerTables.HOLD_KEYS.key(row, 2))));
+      }
+      long ordinal = 1;
+      for (TransferEvent event : changes.events()) {
+        Mutation.WriteBuilder insert = Mutation.newInsertBuilder("outbox");
+        events.forEachValue(
+            event,
+            ordinal++,
+            (name, type, cast, value) -> set(insert.set(name), type, cast, value));
+        insert.set("committed_at").to(Value.COMMIT_TIMESTAMP);
+        mutations.add(insert.build());
+      }
+      if (mutations.isEmpty()) {
+        return;
+      }
+      try {
+        c.unwrap(CloudSpannerJdbcConnection.class).bufferedWrite(mutations);
       } catch (SQLException e) {
         throw database.dialect().translate(e);
       }
     }
 
-    private <T> int add(
-        List<PreparedStatement> open,
-        String sql,
-        ArrayColumns<T> columns,
-        List<? extends T> rows,
-        int keys)
-        throws SQLException {
-      if (rows.isEmpty()) {
-        return 0;
-      }
-      PreparedStatement ps = c.prepareStatement(sql);
-      open.add(ps);
-      long ordinal = 1;
-      for (T row : rows) {
-        columns.bindRow(ps, row, keys, ordinal++);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-      return rows.size();
-    }
-
-    /**
-     * The outbox's rows go in as mutations, applied with the commit: each carries the commit's
-     * timestamp, and Spanner lets no later statement of the transaction touch a table whose index
-     * holds a pending commit timestamp, which a second DML insert would.
-     */
-    private void bufferEvents(List<TransferEvent> rows) throws SQLException {
-      if (rows.isEmpty()) {
-        return;
-      }
-      List<Mutation> mutations = new ArrayList<>(rows.size());
-      long ordinal = 1;
-      for (TransferEvent event : rows) {
-        Mutation.WriteBuilder insert = Mutation.newInsertBuilder("outbox");
-        events.forEachValue(
-            event, ordinal++, (name, cast, value) -> set(insert.set(name), cast, value));
-        insert.set("committed_at").to(Value.COMMIT_TIMESTAMP);
-        mutations.add(insert.build());
-      }
-      c.unwrap(CloudSpannerJdbcConnection.class).bufferedWrite(mutations);
-    }
-
-    /** Every statement of the batch touched exactly one row. */
-    private void checkCounts(Statement batch, int expected) throws SQLException {
-      if (expected == 0) {
-        return;
-      }
-      try (ResultSet counts = batch.getResultSet()) {
-        if (counts == null || !counts.next()) {
-          throw new IllegalStateException("the DML batch gave no update counts");
-        }
-        Array array = counts.getArray(1);
-        Object[] touched = (Object[]) array.getArray();
-        if (touched.length != expected) {
-          throw new IllegalStateException(
-              "the DML batch ran " + touched.length + " statements of " + expected);
-        }
-        for (Object count : touched) {
-          if (((Number) count).longValue() != 1) {
-            throw new IllegalStateException(
-                "a statement of the DML batch touched " + count + " rows");
-          }
-        }
-      }
+    private <T> Mutation write(
+        Mutation.WriteBuilder builder, ArrayColumns<T> columns, T row, long ordinal) {
+      columns.forEachValue(
+          row, ordinal, (name, type, cast, value) -> set(builder.set(name), type, cast, value));
+      return builder.build();
     }
 
     private void bindByTenant(PreparedStatement ps, Map<UUID, List<UUID>> byTenant)
@@ -286,14 +232,21 @@ public final class SpannerLedgerStore implements LedgerStore {
     }
   }
 
-  private static void set(ValueBinder<Mutation.WriteBuilder> column, String cast, Object value) {
-    switch (value) {
-      case null -> column.to((String) null);
-      case Long number -> column.to(number);
-      case UUID id -> column.to(id.toString());
-      case String text when "timestamptz".equals(cast) -> column.to(Timestamp.parseTimestamp(text));
-      case String text -> column.to(text);
-      default -> throw new IllegalArgumentException("no Spanner value for " + value.getClass());
+  /**
+   * A value of the engine's columns as Spanner's client takes it: a column travels as {@code uuid},
+   * {@code int8} or {@code text}, cast to {@code timestamptz} or {@code jsonb} where the column
+   * needs it; a null keeps the column's type.
+   */
+  private static void set(
+      ValueBinder<Mutation.WriteBuilder> column, String type, String cast, Object value) {
+    if ("timestamptz".equals(cast)) {
+      column.to(value == null ? null : Timestamp.parseTimestamp((String) value));
+    } else if ("jsonb".equals(cast)) {
+      column.to(Value.pgJsonb((String) value));
+    } else if ("int8".equals(type)) {
+      column.to(value == null ? null : ((Number) value).longValue());
+    } else {
+      column.to(value == null ? null : value.toString());
     }
   }
 
