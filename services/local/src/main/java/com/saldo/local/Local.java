@@ -363,6 +363,14 @@ public final class Local {
     }
     if (emulator != null) {
       emulator.destroy();
+      try {
+        if (!emulator.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+          emulator.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        emulator.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
     }
     if (postgres != null) {
       try {
