@@ -42,12 +42,38 @@ public final class Database {
     T read(ResultSet rs) throws SQLException;
   }
 
+  /** The most times a transaction that lost a race runs again, whoever asked for it. */
+  public static final int RETRIES_MAX = 10;
+
+  /** How often a read that lost a race runs again: always safe, it wrote nothing. */
+  private static final int SNAPSHOT_RETRIES = 3;
+
   private final DataSource dataSource;
   private final Dialect dialect;
+  private final int retries;
 
   public Database(DataSource dataSource, Dialect dialect) {
+    this(dataSource, dialect, 0);
+  }
+
+  private Database(DataSource dataSource, Dialect dialect, int retries) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.retries = retries;
+  }
+
+  /**
+   * This database, whose transactions run again as a whole, up to {@code retries} times, when they
+   * lose a race ({@link StoreConflictException}): for callers whose work is only its statements, so
+   * that running it again is the same as running it once. On Spanner any read-write transaction may
+   * be aborted and must be retried so; the ledger's write engine retries its batches itself,
+   * because it answers requests from what a batch did.
+   */
+  public Database withRetries(int retries) {
+    if (retries < 0 || retries > RETRIES_MAX) {
+      throw new IllegalArgumentException("retries must be within 0.." + RETRIES_MAX);
+    }
+    return new Database(dataSource, dialect, retries);
   }
 
   public Dialect dialect() {
@@ -61,38 +87,26 @@ public final class Database {
 
   /** Runs {@code work} in a transaction of the given isolation (a {@link Connection} constant). */
   public <T> T inTransaction(int isolation, Work<T> work) {
-    int level = dialect.isolation(isolation);
-    try (Connection c = dataSource.getConnection()) {
-      int before = c.getTransactionIsolation();
-      boolean reset = before != level;
-      c.setAutoCommit(false);
-      if (reset) {
-        c.setTransactionIsolation(level);
-      }
-      try {
-        T value = work.run(c);
-        c.commit();
-        return value;
-      } catch (SQLException | RuntimeException | Error e) {
-        rollback(c);
-        throw e;
-      } finally {
-        if (reset) {
-          c.setTransactionIsolation(before);
-        }
-      }
-    } catch (SQLException e) {
-      throw dialect.translate(e);
-    }
+    return transaction(isolation, false, work);
   }
 
-  /** Runs a read on a connection of its own, outside any explicit transaction. */
+  /**
+   * Runs reads on a connection of its own, outside any explicit transaction: each statement sees
+   * the database as of its own start (PostgreSQL's read committed; on Spanner a single-use strong
+   * read, which no other transaction can abort). Run again when it lost a race anyway.
+   */
   public <T> T read(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(true);
-      return work.run(c);
-    } catch (SQLException e) {
-      throw dialect.translate(e);
+    for (int attempt = 0; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(true);
+        return work.run(c);
+      } catch (SQLException e) {
+        RuntimeException failure = dialect.translate(e);
+        if (!(failure instanceof StoreConflictException) || attempt >= SNAPSHOT_RETRIES) {
+          throw failure;
+        }
+        backOff(attempt);
+      }
     }
   }
 
@@ -109,13 +123,50 @@ public final class Database {
    * read-only transaction on Spanner), which never blocks a writer.
    */
   public <T> T snapshot(Work<T> work) {
-    int level = dialect.isolation(Connection.TRANSACTION_REPEATABLE_READ);
+    return transaction(Connection.TRANSACTION_REPEATABLE_READ, true, work);
+  }
+
+  /**
+   * Commits what {@code work} did when it returns, rolls it back when it throws; the connection
+   * goes back to the pool as it came (isolation, read-only mode, auto-commit).
+   */
+  private <T> T transaction(int isolation, boolean readOnly, Work<T> work) {
+    int allowed = readOnly ? Math.max(retries, SNAPSHOT_RETRIES) : retries;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return once(isolation, readOnly, work);
+      } catch (StoreConflictException e) {
+        if (attempt >= allowed) {
+          throw e;
+        }
+        backOff(attempt);
+      }
+    }
+  }
+
+  /** A random pause before the next attempt, up to 5 ms doubled per attempt, at most 160 ms. */
+  private static void backOff(int attempt) {
+    long bound = 5L << Math.min(attempt, 5);
+    try {
+      Thread.sleep(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException("interrupted between attempts", e);
+    }
+  }
+
+  private <T> T once(int isolation, boolean readOnly, Work<T> work) {
+    int level = dialect.isolation(isolation);
     try (Connection c = dataSource.getConnection()) {
       int before = c.getTransactionIsolation();
+      boolean reset = before != level;
+      // read-only mode is set between transactions: Spanner refuses the change inside one
       c.setAutoCommit(true);
-      c.setReadOnly(true);
+      if (readOnly) {
+        c.setReadOnly(true);
+      }
       try {
-        if (before != level) {
+        if (reset) {
           c.setTransactionIsolation(level);
         }
         c.setAutoCommit(false);
@@ -126,9 +177,11 @@ public final class Database {
         rollback(c);
         throw e;
       } finally {
-        c.setAutoCommit(true);
-        c.setReadOnly(false);
-        if (before != level) {
+        if (readOnly) {
+          c.setAutoCommit(true);
+          c.setReadOnly(false);
+        }
+        if (reset) {
           c.setTransactionIsolation(before);
         }
       }
@@ -220,6 +273,19 @@ public final class Database {
     return c.isWrapperFor(com.google.cloud.spanner.jdbc.CloudSpannerJdbcConnection.class);
   }
 
+  /** Ids as one array parameter: {@code uuid[]} on PostgreSQL, their texts on Spanner. */
+  public static Array ids(Connection c, java.util.Collection<java.util.UUID> ids)
+      throws SQLException {
+    return idsAsText(c)
+        ? c.createArrayOf("varchar", ids.stream().map(java.util.UUID::toString).toArray())
+        : c.createArrayOf("uuid", ids.toArray());
+  }
+
+  /** Texts as one array parameter ({@code text[]}, or Spanner's {@code varchar[]}). */
+  public static Array texts(Connection c, java.util.Collection<String> texts) throws SQLException {
+    return c.createArrayOf(idsAsText(c) ? "varchar" : "text", texts.toArray());
+  }
+
   public static Array array(Connection c, String type, Object[] values) throws SQLException {
     return c.createArrayOf(type, values);
   }
@@ -239,6 +305,25 @@ public final class Database {
   public static java.util.UUID uuid(ResultSet rs, String column) throws SQLException {
     String text = rs.getString(column);
     return text == null ? null : java.util.UUID.fromString(text);
+  }
+
+  /** The id in a column, by its index (see {@link #uuid(ResultSet, String)}). */
+  public static java.util.UUID uuid(ResultSet rs, int column) throws SQLException {
+    String text = rs.getString(column);
+    return text == null ? null : java.util.UUID.fromString(text);
+  }
+
+  /** An array of ids ({@code uuid[]}, or Spanner's {@code varchar[]}) as UUIDs. */
+  public static java.util.UUID[] uuids(ResultSet rs, int column) throws SQLException {
+    Object[] values = (Object[]) rs.getArray(column).getArray();
+    java.util.UUID[] ids = new java.util.UUID[values.length];
+    for (int i = 0; i < values.length; i++) {
+      ids[i] =
+          values[i] instanceof java.util.UUID id
+              ? id
+              : java.util.UUID.fromString((String) values[i]);
+    }
+    return ids;
   }
 
   /** A {@code timestamptz} column as an instant; null stays null. */

@@ -46,6 +46,14 @@ public interface Dialect {
   String lockingRead(String select, String alias);
 
   /**
+   * The {@code select} made a read that takes rows no other transaction is taking, for work that
+   * any of several replicas may do: on PostgreSQL it locks them and skips those locked; on Spanner
+   * it is the plain read, whose read-write transactions are serializable, so that of two that took
+   * the same row one is aborted (a {@link com.saldo.store.StoreConflictException}).
+   */
+  String claimingRead(String select);
+
+  /**
    * A value as this database binds it: an id is a {@code uuid} on PostgreSQL and its text on
    * Spanner; everything else is itself.
    */

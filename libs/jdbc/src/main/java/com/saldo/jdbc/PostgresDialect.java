@@ -41,6 +41,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String claimingRead(String select) {
+    return select + " FOR UPDATE SKIP LOCKED";
+  }
+
+  @Override
   public Object bindable(Object value) {
     return value;
   }

@@ -23,6 +23,8 @@ final class SpannerDialect implements Dialect {
   // gRPC status codes (google.rpc.Code)
   private static final int CANCELLED = 1;
   private static final int DEADLINE_EXCEEDED = 4;
+  private static final int NOT_FOUND = 5;
+  private static final int FAILED_PRECONDITION = 9;
   private static final int ALREADY_EXISTS = 6;
   private static final int RESOURCE_EXHAUSTED = 8;
   private static final int ABORTED = 10;
@@ -40,10 +42,21 @@ final class SpannerDialect implements Dialect {
         || (code == INTERNAL && String.valueOf(e.getMessage()).contains("RST_STREAM"))) {
       return new StoreUnavailableException("spanner unavailable (code " + code + ")", e);
     }
-    if (code == ABORTED || code == ALREADY_EXISTS) {
+    if (code == ABORTED || code == ALREADY_EXISTS || lostTransaction(code, e.getMessage())) {
       return new StoreConflictException("transaction conflict (code " + code + ")", e);
     }
     return new IllegalStateException("spanner failure (code " + code + "): " + e.getMessage(), e);
+  }
+
+  /**
+   * The transaction is gone before its commit: Spanner dropped it (idle too long), or the emulator,
+   * which runs one transaction at a time, invalidated it when a newer one began. Nothing of it was
+   * applied, and it may run again, as after an abort.
+   */
+  private static boolean lostTransaction(int code, String message) {
+    String text = String.valueOf(message);
+    return (code == NOT_FOUND && text.contains("Transaction not found"))
+        || (code == FAILED_PRECONDITION && text.contains("Invalid transaction ID"));
   }
 
   @Override
@@ -59,6 +72,11 @@ final class SpannerDialect implements Dialect {
   }
 
   /** Ids are stored as their text: the dialect has no {@code uuid} type on the emulator. */
+  @Override
+  public String claimingRead(String select) {
+    return select;
+  }
+
   @Override
   public Object bindable(Object value) {
     return value instanceof java.util.UUID id ? id.toString() : value;

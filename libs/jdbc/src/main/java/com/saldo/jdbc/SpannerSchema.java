@@ -36,6 +36,9 @@ public final class SpannerSchema {
           + " description varchar(256) NOT NULL, checksum varchar(64) NOT NULL,"
           + " applied_at timestamptz NOT NULL)";
 
+  /** How long a replica waits for another's DDL batch to be recorded. */
+  private static final java.time.Duration OTHERS_BATCH = java.time.Duration.ofSeconds(60);
+
   private SpannerSchema() {}
 
   /** One script: its version, what it does, its statements and their checksum. */
@@ -53,9 +56,7 @@ public final class SpannerSchema {
     }
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
-      try (Statement s = c.createStatement()) {
-        s.execute(HISTORY);
-      }
+      createHistory(c);
       int applied = 0;
       for (Script script : scripts) {
         String known = checksum(c, script.version());
@@ -70,8 +71,9 @@ public final class SpannerSchema {
           }
           continue;
         }
-        apply(c, script);
-        applied++;
+        if (apply(c, script)) {
+          applied++;
+        }
       }
       return applied;
     } catch (SQLException e) {
@@ -79,19 +81,49 @@ public final class SpannerSchema {
     }
   }
 
-  private static void apply(Connection c, Script script) throws SQLException {
+  /** The history table, made once; another replica's schema change first is waited for. */
+  private static void createHistory(Connection c) throws SQLException {
+    long deadline = System.nanoTime() + OTHERS_BATCH.toNanos();
+    while (true) {
+      try (Statement s = c.createStatement()) {
+        s.execute(HISTORY);
+        return;
+      } catch (SQLException e) {
+        if (!refusedForAnother(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        pause();
+      }
+    }
+  }
+
+  /** Applies one script; false when another replica applied it meanwhile. */
+  private static boolean apply(Connection c, Script script) throws SQLException {
     long started = System.nanoTime();
-    try (Statement s = c.createStatement()) {
-      s.execute("START BATCH DDL");
-      for (String statement : script.statements()) {
-        s.execute(statement);
+    long deadline = started + OTHERS_BATCH.toNanos();
+    while (true) {
+      try (Statement s = c.createStatement()) {
+        s.execute("START BATCH DDL");
+        for (String statement : script.statements()) {
+          s.execute(statement);
+        }
+        s.execute("RUN BATCH");
+        break;
+      } catch (SQLException e) {
+        if (refusedForAnother(e) && System.nanoTime() < deadline) {
+          // another replica's batch runs now: either it applies this version, or this one's
+          // turn comes when it is done
+          if (checksum(c, script.version()) != null) {
+            return false;
+          }
+          pause();
+          continue;
+        }
+        if (appliedByAnother(c, script.version())) {
+          return false;
+        }
+        throw e;
       }
-      s.execute("RUN BATCH");
-    } catch (SQLException e) {
-      if (checksum(c, script.version()) != null) {
-        return; // another replica applied it meanwhile
-      }
-      throw e;
     }
     Database.update(
         c,
@@ -106,6 +138,39 @@ public final class SpannerSchema {
         script.version(),
         script.description(),
         (System.nanoTime() - started) / 1_000_000);
+    return true;
+  }
+
+  /** Spanner refused the batch, applying none of it, because another change runs. */
+  private static boolean refusedForAnother(SQLException e) {
+    return String.valueOf(e.getMessage()).contains("concurrent schema change");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for another schema change", e);
+    }
+  }
+
+  /**
+   * Whether another replica applied the version while this one tried: Spanner refuses a DDL batch
+   * while another runs (or finds its tables made), and the other records the version once its batch
+   * is done, so this one waits for that record a while.
+   */
+  private static boolean appliedByAnother(Connection c, long version) throws SQLException {
+    long deadline = System.nanoTime() + OTHERS_BATCH.toNanos();
+    while (true) {
+      if (checksum(c, version) != null) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      pause();
+    }
   }
 
   private static String checksum(Connection c, long version) throws SQLException {

@@ -6,6 +6,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -29,15 +30,8 @@ public final class SpannerSettings implements EnvironmentPostProcessor, Ordered 
     if (!"spanner".equals(environment.getProperty("saldo.database", "postgresql"))) {
       return;
     }
-    String emulator =
-        environment.getProperty(
-            "saldo.spanner.emulator-host", environment.getProperty("SPANNER_EMULATOR_HOST", ""));
     String url =
-        url(
-            required(environment, "saldo.spanner.project", "SALDO_SPANNER_PROJECT"),
-            required(environment, "saldo.spanner.instance", "SALDO_SPANNER_INSTANCE"),
-            required(environment, "saldo.spanner.database", "SALDO_SPANNER_DATABASE"),
-            emulator.isBlank() ? null : emulator);
+        url(environment, required(environment, "saldo.spanner.database", "SALDO_SPANNER_DATABASE"));
     environment
         .getPropertySources()
         .addFirst(new MapPropertySource("saldo-spanner", properties(url)));
@@ -83,7 +77,23 @@ public final class SpannerSettings implements EnvironmentPostProcessor, Ordered 
     return url.toString();
   }
 
-  private static String required(ConfigurableEnvironment environment, String key, String variable) {
+  /**
+   * The JDBC URL of another database of the same instance, as the settings name the instance and
+   * the emulator: for a service that reads a contract view in the database of the service that owns
+   * it.
+   */
+  public static String url(Environment environment, String database) {
+    String emulator =
+        environment.getProperty(
+            "saldo.spanner.emulator-host", environment.getProperty("SPANNER_EMULATOR_HOST", ""));
+    return url(
+        required(environment, "saldo.spanner.project", "SALDO_SPANNER_PROJECT"),
+        required(environment, "saldo.spanner.instance", "SALDO_SPANNER_INSTANCE"),
+        database,
+        emulator.isBlank() ? null : emulator);
+  }
+
+  private static String required(Environment environment, String key, String variable) {
     String value = environment.getProperty(key);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(

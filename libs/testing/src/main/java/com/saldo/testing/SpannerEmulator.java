@@ -114,12 +114,7 @@ public final class SpannerEmulator {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Path log = Files.createTempFile("spanner-emulator", ".log");
-    Process process =
-        new ProcessBuilder(binary.toString(), "--host_port=localhost:" + port)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+    Process process = launch(binary, port, Files.createTempFile("spanner-emulator", ".log"));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -132,19 +127,36 @@ public final class SpannerEmulator {
                   }
                   process.destroyForcibly();
                 }));
+    return new SpannerEmulator(process, port);
+  }
+
+  /**
+   * Starts {@code binary} (an {@code emulator_main}) on a port of localhost, its output to {@code
+   * log}, and returns it once it listens; the caller stops it. For the tests' emulator and for
+   * {@code ./saldo up --spanner-emulator}.
+   */
+  public static Process launch(Path binary, int port, Path log)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(binary.toString(), "--host_port=localhost:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("it exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "the Spanner emulator exited with " + process.exitValue() + "; see " + log);
       }
       try (Socket probe = new Socket()) {
         probe.connect(new InetSocketAddress("localhost", port), 200);
-        return new SpannerEmulator(process, port);
+        return process;
       } catch (IOException notYet) {
         Thread.sleep(50);
       }
     }
     process.destroyForcibly();
-    throw new IllegalStateException("it did not listen within " + START_TIMEOUT + "; see " + log);
+    throw new IllegalStateException(
+        "the Spanner emulator did not listen within " + START_TIMEOUT + "; see " + log);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.saldo.jdbc.Database;
 import com.saldo.jdbc.Dialect;
 import com.saldo.ledger.verify.Verifier;
+import com.saldo.testing.OnSpanner;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

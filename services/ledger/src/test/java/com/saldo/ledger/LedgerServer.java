@@ -9,6 +9,7 @@ import com.saldo.jdbc.Database;
 import com.saldo.jdbc.SpannerSettings;
 import com.saldo.ledger.verify.Verifier;
 import com.saldo.testing.Http;
+import com.saldo.testing.SpannerRuns;
 import com.saldo.testing.TestBackend;
 import com.saldo.testing.TestDatabase;
 import java.time.Clock;
@@ -80,26 +81,13 @@ public abstract class LedgerServer {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     if (SpannerRuns.starting() == TestBackend.SPANNER) {
-      SpannerSettings.properties(spanner().url())
+      SpannerSettings.properties(SpannerRuns.database().url())
           .forEach((key, value) -> registry.add(key, () -> value));
       return;
     }
     registry.add("spring.datasource.url", DATABASE::url);
     registry.add("spring.datasource.username", DATABASE::user);
     registry.add("spring.datasource.password", DATABASE::password);
-  }
-
-  private static TestDatabase.Database spannerDatabase;
-
-  /**
-   * The database on the emulator that every Spanner run of this JVM shares, as they share one
-   * PostgreSQL database.
-   */
-  private static synchronized TestDatabase.Database spanner() {
-    if (spannerDatabase == null) {
-      spannerDatabase = TestBackend.SPANNER.newDatabase();
-    }
-    return spannerDatabase;
   }
 
   /** A client acting for a new tenant with every tenant scope. */

@@ -1,5 +1,7 @@
 package com.saldo.ledger;
 
+import com.saldo.testing.OnSpanner;
+
 /** {@link TransferContractTest}, run on the Spanner emulator. */
 @OnSpanner
 class TransferContractOnSpannerTest extends TransferContractTest {}

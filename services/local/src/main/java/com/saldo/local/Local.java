@@ -116,10 +116,6 @@ public final class Local {
       if (!cluster.isBuilt(service)) {
         continue;
       }
-      if (options.spannerEmulator() && service.name().equals("webhooks")) {
-        System.out.println("Not starting webhooks: it does not run on Spanner yet.");
-        continue;
-      }
       for (int i = 0; i < options.replicas(); i++) {
         Services.Service replica = service.replica(i);
         System.out.println(
@@ -189,7 +185,8 @@ public final class Local {
 
   /**
    * What a service gets on top of the shared environment: on the emulator, the ledger and the query
-   * service share the ledger's database and the backoffice has its own.
+   * service share the ledger's database, the backoffice has its own, and the webhooks service has
+   * its own and reads the outbox in the ledger's.
    */
   private Map<String, String> onDatabase(Services.Service replica, Map<String, String> backends) {
     if (!options.spannerEmulator() || replica.name().equals("gateway")) {
@@ -200,7 +197,12 @@ public final class Local {
     env.put("SALDO_SPANNER_PROJECT", SPANNER_PROJECT);
     env.put("SALDO_SPANNER_INSTANCE", SPANNER_INSTANCE);
     env.put(
-        "SALDO_SPANNER_DATABASE", replica.name().equals("backoffice") ? "backoffice" : "ledger");
+        "SALDO_SPANNER_DATABASE",
+        switch (replica.name()) {
+          case "backoffice", "webhooks" -> replica.name();
+          default -> "ledger";
+        });
+    env.put("SALDO_SPANNER_OUTBOX_DATABASE", "ledger");
     env.put("SALDO_SPANNER_EMULATOR_HOST", "localhost:" + options.spannerEmulatorPort());
     return env;
   }
@@ -225,32 +227,15 @@ public final class Local {
             + log
             + ") ...");
     emulator =
-        new ProcessBuilder(
-                binary.get().toString(), "--host_port=localhost:" + options.spannerEmulatorPort())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!emulator.isAlive()) {
-        throw new IllegalStateException("the Spanner emulator exited; see " + log);
-      }
-      try (java.net.Socket probe = new java.net.Socket()) {
-        probe.connect(
-            new java.net.InetSocketAddress("localhost", options.spannerEmulatorPort()), 200);
-        String where =
-            "projects/"
-                + SPANNER_PROJECT
-                + "/instances/"
-                + SPANNER_INSTANCE
-                + " on localhost:"
-                + options.spannerEmulatorPort();
-        return new Database("spanner emulator, " + where, "", "", true);
-      } catch (IOException notYet) {
-        Thread.sleep(50);
-      }
-    }
-    throw new IllegalStateException("the Spanner emulator did not listen within 30 s; see " + log);
+        com.saldo.testing.SpannerEmulator.launch(binary.get(), options.spannerEmulatorPort(), log);
+    String where =
+        "projects/"
+            + SPANNER_PROJECT
+            + "/instances/"
+            + SPANNER_INSTANCE
+            + " on localhost:"
+            + options.spannerEmulatorPort();
+    return new Database("spanner emulator, " + where, "", "", true);
   }
 
   private Database startDatabase() throws IOException, SQLException {

@@ -121,7 +121,7 @@ class LedgerPropertiesTest {
           add(commands, submitted, List.of(run.pick(r.request())), false);
       case Advance a -> run.ledger.advance(Duration.ofSeconds(a.seconds()));
       case Sweep s -> {
-        for (TransferKey key : run.ledger.store.expiredHolds(run.ledger.now, 100)) {
+        for (TransferKey key : run.ledger.store.expiredHolds(run.ledger.clock.instant(), 100)) {
           commands.add(new Command.ExpireHold(key));
           submitted.add(List.of());
         }

@@ -3,10 +3,9 @@ package com.saldo.ledger.transfer;
 import com.saldo.ledger.account.Account;
 import com.saldo.ledger.account.AccountKey;
 import com.saldo.ledger.account.AccountStatus;
-import java.time.Clock;
+import com.saldo.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,24 +20,7 @@ final class TestLedger {
   final UUID tenant = UUID.randomUUID();
   final InMemoryLedgerStore store = new InMemoryLedgerStore();
   final Map<String, UUID> names = new HashMap<>();
-  Instant now = Instant.parse("2026-11-28T10:00:00Z");
-  final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:00:00Z"));
   final BatchProcessor processor = new BatchProcessor(store, clock, UUID::randomUUID);
 
   /** An account with a posted balance (credits posted) and bounds. */
@@ -59,8 +41,8 @@ final class TestLedger {
             0,
             0,
             "{}",
-            now,
-            now,
+            clock.instant(),
+            clock.instant(),
             1,
             0,
             "hash"));
@@ -142,7 +124,7 @@ final class TestLedger {
   }
 
   void advance(Duration duration) {
-    now = now.plus(duration);
+    clock.advance(duration);
   }
 
   static String code(TransferOutcome outcome) {

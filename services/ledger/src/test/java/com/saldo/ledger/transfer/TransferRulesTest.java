@@ -187,7 +187,7 @@ class TransferRulesTest {
     ledger.submit(soon);
     ledger.submit(later);
     ledger.advance(Duration.ofSeconds(5));
-    List<TransferKey> due = ledger.store.expiredHolds(ledger.now, 100);
+    List<TransferKey> due = ledger.store.expiredHolds(ledger.clock.instant(), 100);
     assertThat(due).containsExactly(soon.key());
     assertThat(code(ledger.run(new Command.ExpireHold(soon.key())).getFirst()))
         .isEqualTo("expired");

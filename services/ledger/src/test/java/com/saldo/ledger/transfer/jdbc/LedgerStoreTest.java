@@ -22,11 +22,10 @@ import com.saldo.ledger.transfer.TransferStatus;
 import com.saldo.ledger.transfer.engine.EngineLimits;
 import com.saldo.ledger.transfer.engine.WriteEngine;
 import com.saldo.testing.TestBackend;
+import com.saldo.testing.TestClock;
 import com.saldo.testing.TestDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ class LedgerStoreTest {
   private DataSource source;
   private LedgerStore store;
   private BatchProcessor processor;
-  private Instant now = Instant.parse("2026-12-05T10:00:00.123Z");
+  private final TestClock clock = new TestClock(Instant.parse("2026-12-05T10:00:00.123Z"));
   private final UUID tenant = UUID.randomUUID();
   private final UUID other = UUID.randomUUID();
   private final UUID customer = UUID.randomUUID();
@@ -98,23 +97,6 @@ class LedgerStoreTest {
       database = new Database(source, Dialect.SPANNER);
       store = new SpannerLedgerStore(database, JsonMapper.builder().build());
     }
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now;
-          }
-        };
     processor = new BatchProcessor(store, clock, UUID::randomUUID);
     account(tenant, customer, 10_000, 0L);
     account(tenant, merchant, 0, null);
@@ -172,7 +154,7 @@ class LedgerStoreTest {
     TransferRequest expiring =
         request(tenant, customer, merchant, 1_000, TransferKind.PAYMENT, 30, null);
     processor.process(List.of(new Command.SubmitTransfers(List.of(hold, expiring), false)));
-    assertThat(store.expiredHolds(now, 10)).isEmpty();
+    assertThat(store.expiredHolds(clock.instant(), 10)).isEmpty();
 
     Account pending = accounts().get(new AccountKey(tenant, customer));
     assertThat(pending.debitsPending()).isEqualTo(4_000);
@@ -185,10 +167,10 @@ class LedgerStoreTest {
             .getFirst();
     assertThat(((TransferOutcome.Changed) captured).transfer().capturedAmount()).isEqualTo(2_000);
 
-    now = now.plus(Duration.ofSeconds(31));
-    assertThat(store.expiredHolds(now, 10)).containsExactly(expiring.key());
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(store.expiredHolds(clock.instant(), 10)).containsExactly(expiring.key());
     processor.process(List.of(new Command.ExpireHold(expiring.key())));
-    assertThat(store.expiredHolds(now.plus(Duration.ofDays(1)), 10)).isEmpty();
+    assertThat(store.expiredHolds(clock.instant().plus(Duration.ofDays(1)), 10)).isEmpty();
 
     Account after = accounts().get(new AccountKey(tenant, customer));
     assertThat(after.debitsPending()).isZero();
@@ -234,7 +216,7 @@ class LedgerStoreTest {
     TransferRequest pay = request(tenant, customer, merchant, 1_234, TransferKind.PAYMENT, 0, null);
     try (WriteEngine engine =
         new WriteEngine(
-            new BatchProcessor(aborting, Clock.systemUTC(), UUID::randomUUID),
+            new BatchProcessor(aborting, clock, UUID::randomUUID),
             new EngineLimits(1, 1000, 100, 3, Duration.ofSeconds(5)))) {
       TransferOutcome outcome =
           engine
@@ -299,8 +281,8 @@ class LedgerStoreTest {
     args.add(backend == TestBackend.SPANNER ? id.toString() : id);
     args.add(minBalance);
     args.add(posted);
-    args.add(now);
-    args.add(now);
+    args.add(clock.instant());
+    args.add(clock.instant());
     database.inTransaction(
         c ->
             Database.update(

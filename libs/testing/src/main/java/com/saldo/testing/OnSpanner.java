@@ -1,4 +1,4 @@
-package com.saldo.ledger;
+package com.saldo.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,12 +8,12 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A suite of {@link LedgerServer}, run a second time on the Spanner emulator: put on a subclass of
- * the suite, which adds nothing else. Where the emulator is not installed the run is disabled and
- * the reason is printed. The property gives the run a Spring context of its own.
+ * A service's suite, run a second time on the Spanner emulator: put on a subclass of the suite,
+ * which adds nothing else. Where the emulator is not installed the run is disabled and the reason
+ * is printed. The property gives the run a Spring context of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@EnabledIf("com.saldo.ledger.SpannerRuns#available")
+@EnabledIf("com.saldo.testing.SpannerRuns#available")
 @TestPropertySource(properties = "saldo.test.backend=spanner")
 public @interface OnSpanner {}
