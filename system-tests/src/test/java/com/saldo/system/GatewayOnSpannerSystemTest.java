@@ -4,18 +4,11 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link GatewaySystemTest} against a Saldo whose ledger, query service and backoffice run on the
- * Spanner emulator: keys, scopes, revocation, rate limits, JWTs and tenants over Spanner's tables.
+ * {@link GatewaySystemTest} against a Saldo whose services run on the Spanner emulator: keys,
+ * scopes, revocation, rate limits, JWTs and tenants over Spanner's tables.
  */
 @OnSpanner
 class GatewayOnSpannerSystemTest extends GatewaySystemTest {
-
-  @Test
-  @Disabled(
-      "calls every route, the event feed's too, and the webhooks service does not run on"
-          + " Spanner yet (docs/spanner.md)")
-  @Override
-  void eachScopeIsRequiredWhereTheApiNamesIt() {}
 
   @Test
   @Disabled(

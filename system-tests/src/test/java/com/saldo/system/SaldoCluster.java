@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * Saldo as it runs for real: the built jars of every service as processes of their own on free
  * ports, over a fresh embedded PostgreSQL database. Started once per test JVM and stopped with it;
- * a second one, with the ledger and the query service on the Spanner emulator, for the suites' runs
+ * a second one, with every service but the gateway on the Spanner emulator, for the suites' runs
  * there.
  */
 final class SaldoCluster {
@@ -39,7 +39,7 @@ final class SaldoCluster {
   final int jwksPort = freePort();
   final OtlpReceiver traces;
 
-  /** Whether the ledger and the query service run on the Spanner emulator. */
+  /** Whether the services (all but the gateway) run on the Spanner emulator. */
   final boolean spanner;
 
   private SaldoCluster(boolean spanner) throws Exception {
@@ -72,15 +72,17 @@ final class SaldoCluster {
             "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
     if (spanner) {
       // the ledger (which makes the schema) and the query service on a fresh database of the
-      // emulator, the backoffice on another; the webhooks service does not run on Spanner yet
+      // emulator, the backoffice and the webhooks service each on another, the webhooks service
+      // reading the ledger's outbox in the ledger's
       SpannerEmulator emulator = SpannerEmulator.get().orElseThrow();
       String ledgerDatabase = SpannerEmulator.newDatabase();
       cluster.start(ledger, onSpanner(emulator, ledgerDatabase));
       cluster.awaitReady(ledger, Duration.ofSeconds(120));
       cluster.start(query, onSpanner(emulator, ledgerDatabase));
       cluster.start(backoffice, onSpanner(emulator, SpannerEmulator.newDatabase()));
+      cluster.start(webhooks, webhooksOnSpanner(emulator, ledgerDatabase));
       cluster.start(gateway, Map.of());
-      for (Services.Service service : List.of(query, backoffice, gateway)) {
+      for (Services.Service service : List.of(query, backoffice, webhooks, gateway)) {
         cluster.awaitReady(service, Duration.ofSeconds(120));
       }
     } else {
@@ -94,8 +96,18 @@ final class SaldoCluster {
     Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
   }
 
+  /**
+   * What the webhooks service gets to run on a new database of the emulator, reading the outbox in
+   * the ledger's database.
+   */
+  static Map<String, String> webhooksOnSpanner(SpannerEmulator emulator, String ledgerDatabase) {
+    Map<String, String> env = new HashMap<>(onSpanner(emulator, SpannerEmulator.newDatabase()));
+    env.put("SALDO_SPANNER_OUTBOX_DATABASE", ledgerDatabase);
+    return env;
+  }
+
   /** What a service gets to run on {@code database} of the emulator. */
-  private static Map<String, String> onSpanner(SpannerEmulator emulator, String database) {
+  static Map<String, String> onSpanner(SpannerEmulator emulator, String database) {
     return Map.of(
         "SALDO_DATABASE",
         "spanner",

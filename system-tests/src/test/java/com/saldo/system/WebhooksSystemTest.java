@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.saldo.local.Cluster;
 import com.saldo.local.Services;
 import com.saldo.testing.Http;
+import com.saldo.testing.SpannerEmulator;
 import com.saldo.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,9 +74,21 @@ class WebhooksSystemTest {
   private static Http operator;
   private static UUID lastTenant;
 
+  /** What each kind of service gets besides the cluster's environment: its database on Spanner. */
+  private static final Map<String, Map<String, String>> backends = new HashMap<>();
+
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestInfo suite) throws Exception {
     database = TestDatabase.create();
+    if (suite.getTestClass().orElseThrow().isAnnotationPresent(OnSpanner.class)) {
+      // the ledger replicas on one database of the emulator, the webhooks replicas on another
+      // (reading the ledger's outbox), the backoffice on a third
+      SpannerEmulator emulator = SpannerEmulator.get().orElseThrow();
+      String ledgerDatabase = SpannerEmulator.newDatabase();
+      backends.put("ledger", SaldoCluster.onSpanner(emulator, ledgerDatabase));
+      backends.put("webhooks", SaldoCluster.webhooksOnSpanner(emulator, ledgerDatabase));
+      backends.put("backoffice", SaldoCluster.onSpanner(emulator, SpannerEmulator.newDatabase()));
+    }
     receiver = new Receiver();
     for (int i = 0; i < 2; i++) {
       ledgers.add(new Services.Service("ledger", SaldoCluster.freePort(), SaldoCluster.freePort()));
@@ -102,18 +116,22 @@ class WebhooksSystemTest {
             Path.of("target/webhooks-logs").toAbsolutePath(),
             env,
             "-Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-    cluster.start(ledgers.getFirst(), Map.of());
+    cluster.start(ledgers.getFirst(), backend(ledgers.getFirst()));
     cluster.awaitReady(ledgers.getFirst(), Duration.ofSeconds(120)); // it migrates the schema
     List<Services.Service> rest = new ArrayList<>(List.of(ledgers.get(1), backoffice));
     rest.addAll(webhooks);
     rest.add(gateway);
     for (Services.Service s : rest) {
-      cluster.start(s, Map.of());
+      cluster.start(s, backend(s));
     }
     for (Services.Service s : rest) {
       cluster.awaitReady(s, Duration.ofSeconds(120));
     }
     operator = at(SaldoCluster.OPERATOR_KEY);
+  }
+
+  private static Map<String, String> backend(Services.Service service) {
+    return backends.getOrDefault(service.name(), Map.of());
   }
 
   @AfterAll
@@ -479,6 +497,14 @@ class WebhooksSystemTest {
         .containsExactly(all.get(0).id(), all.get(1).id());
   }
 
+  /**
+   * How soon an endpoint gets its events while a slow one (10 s an answer) has a backlog: well
+   * under the slow one's answer, so that waiting behind it would show.
+   */
+  Duration fastDelivery() {
+    return Duration.ofMillis(1_500);
+  }
+
   @Test
   @Order(5)
   void aSlowEndpointDoesNotDelayAnotherEndpointsDeliveries() {
@@ -514,7 +540,9 @@ class WebhooksSystemTest {
       millis.add((r.receivedNanos() - paidAt.get(id)) / 1_000_000);
     }
     millis.sort(null);
-    assertThat(millis.getLast()).as("slowest of %s ms", millis).isLessThan(1_500);
+    assertThat(millis.getLast())
+        .as("slowest of %s ms", millis)
+        .isLessThan(fastDelivery().toMillis());
   }
 
   @Test
@@ -535,7 +563,7 @@ class WebhooksSystemTest {
     cluster.kill(webhooks.getFirst());
     int before = firstReceipts("/killed").size();
     assertThat(before).as("killed mid-delivery").isLessThan(24);
-    cluster.start(webhooks.get(1), Map.of());
+    cluster.start(webhooks.get(1), backend(webhooks.get(1)));
     cluster.awaitReady(webhooks.get(1), Duration.ofSeconds(120));
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
@@ -543,7 +571,7 @@ class WebhooksSystemTest {
     Set<String> delivered = new HashSet<>();
     firstReceipts("/killed").forEach(e -> delivered.add(e.get("data").get("id").asString()));
     assertThat(delivered).containsExactlyInAnyOrderElementsOf(paid);
-    cluster.start(webhooks.getFirst(), Map.of());
+    cluster.start(webhooks.getFirst(), backend(webhooks.getFirst()));
     cluster.awaitReady(webhooks.getFirst(), Duration.ofSeconds(120));
   }
 

@@ -1,6 +1,7 @@
 package com.saldo.webhooks.store;
 
 import com.saldo.jdbc.Database;
+import com.saldo.jdbc.Dialect;
 import com.saldo.webhooks.endpoint.Webhook;
 import com.saldo.webhooks.signing.SecretBox;
 import java.sql.Connection;
@@ -15,9 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Tenants' endpoints in PostgreSQL. Every read and write names the tenant, so another tenant's
- * endpoint is exactly as absent as a missing one. A deleted endpoint is marked, and its rows are
- * removed in bounded batches by the {@link Pruner}.
+ * Tenants' endpoints. Every read and write names the tenant, so another tenant's endpoint is
+ * exactly as absent as a missing one. A deleted endpoint is marked, and its rows are removed in
+ * bounded batches by the {@link Pruner}.
  */
 public final class Endpoints {
 
@@ -55,9 +56,13 @@ public final class Endpoints {
   public boolean insert(Webhook w, String secret, int max) {
     return database.inTransaction(
         c -> {
-          // one tenant's inserts take turns, so that two at once cannot both pass the count
-          Database.execute(
-              c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", w.tenantId().toString());
+          // one tenant's inserts take turns, so that two at once cannot both pass the count: on
+          // PostgreSQL under a lock on the tenant; on Spanner the transaction is serializable, and
+          // of two that counted the same rows one is aborted and runs again
+          if (database.dialect() != Dialect.SPANNER) {
+            Database.execute(
+                c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", w.tenantId().toString());
+          }
           long count =
               Database.single(
                   c,
@@ -66,39 +71,37 @@ public final class Endpoints {
           if (count >= max) {
             return false;
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO endpoints (id, tenant_id, url, events, description, status,"
-                      + " rate_per_second, secret, created_at, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, w.id());
-            ps.setObject(2, w.tenantId());
-            ps.setString(3, w.url());
-            ps.setArray(4, c.createArrayOf("text", w.events().toArray()));
-            ps.setString(5, w.description());
-            ps.setString(6, w.status());
-            ps.setInt(7, w.rateLimit());
-            ps.setBytes(8, secrets.seal(secret, w.id().toString()));
-            ps.setObject(9, Database.time(w.createdAt()));
-            ps.setObject(10, Database.time(w.updatedAt()));
-            ps.executeUpdate();
-          }
+          Database.update(
+              c,
+              "INSERT INTO endpoints (id, tenant_id, url, events, description, status,"
+                  + " rate_per_second, secret, created_at, updated_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              w.id(),
+              w.tenantId(),
+              w.url(),
+              Database.texts(c, w.events()),
+              w.description(),
+              w.status(),
+              w.rateLimit(),
+              secrets.seal(secret, w.id().toString()),
+              w.createdAt(),
+              w.updatedAt());
           return true;
         });
   }
 
   public Optional<Webhook> find(UUID tenant, UUID id) {
-    return database.inTransaction(c -> find(c, tenant, id, false));
+    return database.read(c -> find(c, tenant, id, false));
   }
 
-  private static Optional<Webhook> find(Connection c, UUID tenant, UUID id, boolean lock)
+  private Optional<Webhook> find(Connection c, UUID tenant, UUID id, boolean lock)
       throws SQLException {
+    String select =
+        "SELECT "
+            + COLUMNS
+            + " FROM endpoints WHERE tenant_id = ? AND id = ? AND status <> 'deleted'";
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT "
-                + COLUMNS
-                + " FROM endpoints WHERE tenant_id = ? AND id = ? AND status <> 'deleted'"
-                + (lock ? " FOR UPDATE" : ""))) {
+        c.prepareStatement(lock ? database.dialect().lockingRead(select, "endpoints") : select)) {
       Database.bind(ps, tenant, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(webhook(rs)) : Optional.empty();
@@ -108,7 +111,7 @@ public final class Endpoints {
 
   /** A page of the tenant's endpoints, oldest first, after the cursor's (time, id). */
   public List<Webhook> list(UUID tenant, Instant afterTime, UUID afterId, int limit) {
-    return database.inTransaction(
+    return database.read(
         c -> {
           List<Webhook> page = new ArrayList<>();
           try (PreparedStatement ps =
@@ -116,12 +119,14 @@ public final class Endpoints {
                   "SELECT "
                       + COLUMNS
                       + " FROM endpoints WHERE tenant_id = ? AND status <> 'deleted'"
-                      + (afterId == null ? "" : " AND (created_at, id) > (?, ?)")
+                      + (afterId == null
+                          ? ""
+                          : " AND (created_at > ? OR (created_at = ? AND id > ?))")
                       + " ORDER BY created_at, id LIMIT ?")) {
             if (afterId == null) {
               Database.bind(ps, tenant, limit);
             } else {
-              Database.bind(ps, tenant, afterTime, afterId, limit);
+              Database.bind(ps, tenant, afterTime, afterTime, afterId, limit);
             }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -148,26 +153,21 @@ public final class Endpoints {
           boolean reactivated =
               Webhook.ACTIVE.equals(change.status()) && !w.status().equals(Webhook.ACTIVE);
           String status = change.status() == null ? w.status() : change.status();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE endpoints SET url = ?, events = ?, description = ?, status = ?,"
-                      + " rate_per_second = ?, disabled_reason = ?, failing_since = ?,"
-                      + " generation = generation + ?, updated_at = ? WHERE id = ?")) {
-            ps.setString(1, change.url() == null ? w.url() : change.url());
-            ps.setArray(
-                2,
-                c.createArrayOf(
-                    "text", (change.events() == null ? w.events() : change.events()).toArray()));
-            ps.setString(3, change.description() == null ? w.description() : change.description());
-            ps.setString(4, status);
-            ps.setInt(5, change.rateLimit() == null ? w.rateLimit() : change.rateLimit());
-            ps.setString(6, status.equals(Webhook.DISABLED) ? w.disabledReason() : null);
-            ps.setObject(7, reactivated ? null : Database.time(w.failingSince()));
-            ps.setInt(8, reactivated ? 1 : 0);
-            ps.setObject(9, Database.time(now));
-            ps.setObject(10, id);
-            ps.executeUpdate();
-          }
+          Database.update(
+              c,
+              "UPDATE endpoints SET url = ?, events = ?, description = ?, status = ?,"
+                  + " rate_per_second = ?, disabled_reason = ?, failing_since = ?,"
+                  + " generation = generation + ?, updated_at = ? WHERE id = ?",
+              change.url() == null ? w.url() : change.url(),
+              Database.texts(c, change.events() == null ? w.events() : change.events()),
+              change.description() == null ? w.description() : change.description(),
+              status,
+              change.rateLimit() == null ? w.rateLimit() : change.rateLimit(),
+              status.equals(Webhook.DISABLED) ? w.disabledReason() : null,
+              reactivated ? null : w.failingSince(),
+              reactivated ? 1 : 0,
+              now,
+              id);
           return find(c, tenant, id, false);
         });
   }
@@ -193,36 +193,35 @@ public final class Endpoints {
           if (find(c, tenant, id, true).isEmpty()) {
             return Optional.<Webhook>empty();
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE endpoints SET previous_secret = secret, previous_until = ?, secret = ?,"
-                      + " updated_at = ? WHERE id = ?")) {
-            ps.setObject(1, Database.time(until));
-            ps.setBytes(2, secrets.seal(secret, id.toString()));
-            ps.setObject(3, Database.time(now));
-            ps.setObject(4, id);
-            ps.executeUpdate();
-          }
+          Database.update(
+              c,
+              "UPDATE endpoints SET previous_secret = secret, previous_until = ?, secret = ?,"
+                  + " updated_at = ? WHERE id = ?",
+              until,
+              secrets.seal(secret, id.toString()),
+              now,
+              id);
           return find(c, tenant, id, false);
         });
   }
 
   /** The endpoint's attempts, newest first, before the cursor's attempt id. */
-  public List<AttemptRow> attempts(UUID endpoint, Long beforeId, int limit) {
-    return database.inTransaction(
+  public List<AttemptRow> attempts(UUID tenant, UUID endpoint, Long beforeId, int limit) {
+    return database.read(
         c -> {
           List<AttemptRow> page = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT a.id, a.seq, e.id, e.type, a.attempt, a.attempted_at, a.status_code,"
                       + " a.latency_ms, a.error, a.succeeded, a.next_attempt_at FROM attempts a"
-                      + " LEFT JOIN events e ON e.seq = a.seq WHERE a.endpoint_id = ?"
+                      + " LEFT JOIN events e ON e.tenant_id = ? AND e.seq = a.seq"
+                      + " WHERE a.endpoint_id = ?"
                       + (beforeId == null ? "" : " AND a.id < ?")
                       + " ORDER BY a.id DESC LIMIT ?")) {
             if (beforeId == null) {
-              Database.bind(ps, endpoint, limit);
+              Database.bind(ps, tenant, endpoint, limit);
             } else {
-              Database.bind(ps, endpoint, beforeId, limit);
+              Database.bind(ps, tenant, endpoint, beforeId, limit);
             }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -230,11 +229,11 @@ public final class Endpoints {
                     new AttemptRow(
                         rs.getLong(1),
                         rs.getLong(2),
-                        rs.getObject(3, UUID.class),
+                        Database.uuid(rs, 3),
                         rs.getString(4),
                         rs.getInt(5),
                         Database.instant(rs.getTimestamp(6)),
-                        (Integer) rs.getObject(7),
+                        rs.getObject(7) == null ? null : rs.getInt(7),
                         rs.getInt(8),
                         rs.getString(9),
                         rs.getBoolean(10),
@@ -248,7 +247,7 @@ public final class Endpoints {
 
   /** How many deliveries of the endpoint are pending, and when the next one is due. */
   public long pendingCount(UUID endpoint) {
-    return database.inTransaction(
+    return database.read(
         c ->
             Database.single(
                 c,
@@ -258,8 +257,8 @@ public final class Endpoints {
 
   private static Webhook webhook(ResultSet rs) throws SQLException {
     return new Webhook(
-        rs.getObject(1, UUID.class),
-        rs.getObject(2, UUID.class),
+        Database.uuid(rs, 1),
+        Database.uuid(rs, 2),
         rs.getString(3),
         List.copyOf(Arrays.asList((String[]) rs.getArray(4).getArray())),
         rs.getString(5),

@@ -17,6 +17,18 @@ public final class Feed {
   /** A page and the highest seq pruned so far (a reader after a lower seq missed events). */
   public record Page(List<Event> events, long prunedThrough) {}
 
+  /**
+   * A column of the delivery's last attempt, as a scalar subquery (Spanner has no lateral join);
+   * each is one seek in the attempts' (endpoint, seq, attempt) index.
+   */
+  private static final String LAST_ATTEMPT =
+      " (SELECT %s FROM attempts a WHERE a.endpoint_id = d.endpoint_id AND a.seq = d.seq"
+          + " ORDER BY a.attempt DESC LIMIT 1)";
+
+  /** Zero before the first relay wrote its row (on Spanner, the first relay inserts it). */
+  private static final String PRUNED_THROUGH =
+      "SELECT coalesce((SELECT pruned_through FROM relay WHERE id = 1), 0)";
+
   private final Database database;
 
   public Feed(Database database) {
@@ -43,9 +55,9 @@ public final class Feed {
    * an account) when it is not null.
    */
   public Page after(UUID tenant, UUID subject, long after, int limit) {
-    return database.inTransaction(
+    return database.read(
         c -> {
-          long pruned = Database.single(c, "SELECT pruned_through FROM relay WHERE id = 1");
+          long pruned = Database.single(c, PRUNED_THROUGH);
           List<Event> events = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -64,7 +76,7 @@ public final class Feed {
                 events.add(
                     new Event(
                         rs.getLong(1),
-                        rs.getObject(2, UUID.class),
+                        Database.uuid(rs, 2),
                         rs.getString(3),
                         Database.instant(rs.getTimestamp(4)),
                         rs.getString(5)));
@@ -80,7 +92,7 @@ public final class Feed {
    * attempt; empty when the tenant has no event of that seq (another tenant's event included).
    */
   public java.util.Optional<List<EventDelivery>> deliveries(UUID tenant, long seq) {
-    return database.inTransaction(
+    return database.read(
         c -> {
           try (PreparedStatement exists =
               c.prepareStatement("SELECT 1 FROM events WHERE seq = ? AND tenant_id = ?")) {
@@ -95,11 +107,12 @@ public final class Feed {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT d.endpoint_id, p.url, d.status, d.attempts, d.next_attempt_at,"
-                      + " a.status_code, a.attempted_at, a.error"
+                      + LAST_ATTEMPT.formatted("status_code")
+                      + ","
+                      + LAST_ATTEMPT.formatted("attempted_at")
+                      + ","
+                      + LAST_ATTEMPT.formatted("error")
                       + " FROM endpoints p JOIN deliveries d ON d.endpoint_id = p.id AND d.seq = ?"
-                      + " LEFT JOIN LATERAL (SELECT status_code, attempted_at, error FROM attempts"
-                      + " WHERE endpoint_id = d.endpoint_id AND seq = d.seq"
-                      + " ORDER BY attempt DESC LIMIT 1) a ON true"
                       + " WHERE p.tenant_id = ? ORDER BY p.created_at, p.id")) {
             Database.bind(ps, seq, tenant);
             try (ResultSet rs = ps.executeQuery()) {
@@ -107,7 +120,7 @@ public final class Feed {
                 int code = rs.getInt(6);
                 deliveries.add(
                     new EventDelivery(
-                        rs.getObject(1, UUID.class),
+                        Database.uuid(rs, 1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getInt(4),
@@ -124,7 +137,7 @@ public final class Feed {
 
   /** The tenant's events from a time up to another, as a range of seqs (after, through]. */
   public long[] range(UUID tenant, Instant from, Instant to) {
-    return database.inTransaction(
+    return database.read(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -141,12 +154,12 @@ public final class Feed {
 
   /** The tenant's newest seq, and the highest pruned. */
   public long[] head(UUID tenant) {
-    return database.inTransaction(
+    return database.read(
         c ->
             new long[] {
               Database.single(
                   c, "SELECT coalesce(max(seq), 0) FROM events WHERE tenant_id = ?", tenant),
-              Database.single(c, "SELECT pruned_through FROM relay WHERE id = 1")
+              Database.single(c, PRUNED_THROUGH)
             });
   }
 }

@@ -22,8 +22,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Deliveries, attempts and leases in PostgreSQL. */
-public final class JdbcDeliveryStore implements DeliveryStore {
+/**
+ * Deliveries, attempts and leases in PostgreSQL; {@link SpannerDeliveryStore} replaces the three
+ * methods whose statements Spanner cannot run (lateral joins, unnest of several arrays, an upsert
+ * with a condition), and shares the rest.
+ */
+public class JdbcDeliveryStore implements DeliveryStore {
 
   private static final String PENDING =
       "SELECT d.endpoint_id, d.seq, e.id, e.type, e.accounts, e.created_at, e.data, d.attempts,"
@@ -54,12 +58,19 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
   private static final String ENDPOINTS =
       "SELECT id, tenant_id, url, status, rate_per_second, secret, previous_secret,"
-          + " previous_until, generation, failing_since FROM endpoints WHERE id = ANY (?::uuid[])";
+          + " previous_until, generation, failing_since FROM endpoints WHERE id = ANY (?)";
 
-  private final Database database;
+  protected final Database database;
   private final SecretBox secrets;
 
-  public JdbcDeliveryStore(Database database, SecretBox secrets) {
+  /** The store for the database's dialect. */
+  public static DeliveryStore of(Database database, SecretBox secrets) {
+    return database.dialect() == com.saldo.jdbc.Dialect.SPANNER
+        ? new SpannerDeliveryStore(database, secrets)
+        : new JdbcDeliveryStore(database, secrets);
+  }
+
+  JdbcDeliveryStore(Database database, SecretBox secrets) {
     this.database = database;
     this.secrets = secrets;
   }
@@ -84,22 +95,29 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             ps.setArray(3, Database.array(c, "int4", room));
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                deliveries.add(
-                    new Delivery(
-                        rs.getObject(1, UUID.class),
-                        rs.getLong(2),
-                        rs.getObject(3, UUID.class),
-                        rs.getString(4),
-                        (UUID[]) rs.getArray(5).getArray(),
-                        Database.instant(rs.getTimestamp(6)),
-                        rs.getString(7),
-                        rs.getInt(8),
-                        Database.instant(rs.getTimestamp(9))));
+                deliveries.add(delivery(rs));
               }
             }
           }
           return deliveries;
         });
+  }
+
+  /**
+   * A pending delivery with its event, from a row of (endpoint, seq, event id, type, accounts,
+   * created at, data, attempts, next attempt).
+   */
+  static Delivery delivery(ResultSet rs) throws SQLException {
+    return new Delivery(
+        Database.uuid(rs, 1),
+        rs.getLong(2),
+        Database.uuid(rs, 3),
+        rs.getString(4),
+        Database.uuids(rs, 5),
+        Database.instant(rs.getTimestamp(6)),
+        rs.getString(7),
+        rs.getInt(8),
+        Database.instant(rs.getTimestamp(9)));
   }
 
   @Override
@@ -129,7 +147,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         });
   }
 
-  private static void updateDeliveries(Connection c, List<Result> rows) throws SQLException {
+  /** Part of {@link #record}, on its connection. */
+  protected void updateDeliveries(Connection c, List<Result> rows) throws SQLException {
     int n = rows.size();
     Object[][] col = new Object[5][n];
     for (int i = 0; i < n; i++) {
@@ -144,7 +163,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         c, UPDATE_DELIVERIES, new String[] {"uuid", "int8", "text", "int4", "timestamptz"}, col);
   }
 
-  private static void insertAttempts(Connection c, List<Result> rows) throws SQLException {
+  /** Part of {@link #record}, on its connection. */
+  protected void insertAttempts(Connection c, List<Result> rows) throws SQLException {
     int n = rows.size();
     Object[][] col = new Object[9][n];
     for (int i = 0; i < n; i++) {
@@ -168,7 +188,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         col);
   }
 
-  private static void updateEndpoints(Connection c, List<EndpointChange> rows) throws SQLException {
+  /** Part of {@link #record}, on its connection. */
+  protected void updateEndpoints(Connection c, List<EndpointChange> rows) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
@@ -201,7 +222,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
           Database.update(
               c,
               "INSERT INTO workers (id, seen_at) VALUES (?, ?)"
-                  + " ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at",
+                  + " ON CONFLICT (id) DO UPDATE SET id = excluded.id, seen_at = excluded.seen_at",
               worker,
               now);
           return ids(
@@ -214,13 +235,13 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
   @Override
   public int liveWorkers(Instant since) {
-    return database.inTransaction(
+    return database.read(
         c -> (int) Database.single(c, "SELECT count(*) FROM workers WHERE seen_at > ?", since));
   }
 
   @Override
   public int activeEndpoints() {
-    return database.inTransaction(
+    return database.read(
         c -> (int) Database.single(c, "SELECT count(*) FROM endpoints WHERE status = 'active'"));
   }
 
@@ -250,13 +271,11 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
     database.inTransaction(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "DELETE FROM leases WHERE owner = ? AND endpoint_id = ANY (?::uuid[])")) {
-            ps.setObject(1, worker);
-            ps.setArray(2, c.createArrayOf("uuid", endpoints.toArray()));
-            return ps.executeUpdate();
-          }
+          return Database.update(
+              c,
+              "DELETE FROM leases WHERE owner = ? AND endpoint_id = ANY (?)",
+              worker,
+              Database.ids(c, endpoints));
         });
   }
 
@@ -265,14 +284,14 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return database.inTransaction(
+    return database.read(
         c -> {
           Map<UUID, Endpoint> found = new LinkedHashMap<>();
           try (PreparedStatement ps = c.prepareStatement(ENDPOINTS)) {
-            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            ps.setArray(1, Database.ids(c, ids));
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                UUID id = rs.getObject(1, UUID.class);
+                UUID id = Database.uuid(rs, 1);
                 List<byte[]> keys = new ArrayList<>(2);
                 keys.add(Signer.keyOf(secrets.open(rs.getBytes(6), id.toString())));
                 Instant previousUntil = Database.instant(rs.getTimestamp(8));
@@ -283,7 +302,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                     id,
                     new Endpoint(
                         id,
-                        rs.getObject(2, UUID.class),
+                        Database.uuid(rs, 2),
                         URI.create(rs.getString(3)),
                         rs.getString(4),
                         rs.getInt(5),
@@ -297,20 +316,20 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         });
   }
 
-  private static Set<UUID> ids(Connection c, String sql, Object... args) throws SQLException {
+  static Set<UUID> ids(Connection c, String sql, Object... args) throws SQLException {
     Set<UUID> ids = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       Database.bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          ids.add(rs.getObject(1, UUID.class));
+          ids.add(Database.uuid(rs, 1));
         }
       }
     }
     return ids;
   }
 
-  private static String shorten(String text, int max) {
+  static String shorten(String text, int max) {
     String clean = text.replace("\0", "");
     return clean.length() <= max ? clean : clean.substring(0, max);
   }

@@ -1,6 +1,7 @@
 package com.saldo.webhooks.store;
 
 import com.saldo.jdbc.Database;
+import com.saldo.jdbc.Dialect;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.PreparedStatement;
@@ -26,18 +27,15 @@ public final class Metrics {
           + " WHERE d.endpoint_id = p.id AND d.status = 'pending' ORDER BY d.seq LIMIT 1) d"
           + " JOIN events e ON e.seq = d.seq WHERE p.status = 'active'";
 
-  /**
-   * The position comes as parameters, not from a join with the relay row: only a comparison with
-   * constants walks the outbox's (xid, position, id) index instead of scanning the whole outbox.
-   */
-  private static final String OLDEST_UNRELAYED =
-      "SELECT o.created_at FROM ledger.webhooks_v1_outbox o WHERE (o.xid, o.position, o.id) >"
-          + " (?::text::xid8, ?, ?::uuid) ORDER BY o.xid, o.position, o.id LIMIT 1";
-
-  private static final String POSITION =
-      "SELECT last_xid, last_position, last_event_id FROM relay WHERE id = 1";
+  /** Spanner has no lateral join: each active endpoint's first pending seq, then its event. */
+  private static final String OLDEST_UNDELIVERED_ON_SPANNER =
+      "SELECT min(e.created_at) FROM (SELECT p.id, p.tenant_id, min(d.seq) AS seq FROM endpoints p"
+          + " JOIN deliveries d ON d.endpoint_id = p.id AND d.status = 'pending'"
+          + " WHERE p.status = 'active' GROUP BY p.id, p.tenant_id) f"
+          + " JOIN events e ON e.tenant_id = f.tenant_id AND e.seq = f.seq";
 
   private final Database database;
+  private final Relay relay;
   private final Clock clock;
   private final MeterRegistry meters;
   private final AtomicLong feedLagMillis = new AtomicLong();
@@ -45,8 +43,9 @@ public final class Metrics {
   private final AtomicLong disabled = new AtomicLong();
   private final Map<UUID, AtomicLong> backlog = new ConcurrentHashMap<>();
 
-  public Metrics(Database database, Clock clock, MeterRegistry meters) {
+  public Metrics(Database database, Relay relay, Clock clock, MeterRegistry meters) {
     this.database = database;
+    this.relay = relay;
     this.clock = clock;
     this.meters = meters;
     Gauge.builder("saldo.webhooks.feed.lag", feedLagMillis, v -> v.get() / 1000.0)
@@ -64,21 +63,18 @@ public final class Metrics {
 
   public void refresh(Set<UUID> held) {
     Instant now = clock.instant();
-    database.inTransaction(
+    Instant unrelayed = relay.oldestUnrelayed();
+    relayLagMillis.set(
+        unrelayed == null ? 0 : Math.max(0, now.toEpochMilli() - unrelayed.toEpochMilli()));
+    database.read(
         c -> {
-          feedLagMillis.set(age(c, OLDEST_UNDELIVERED, now));
-          try (PreparedStatement ps = c.prepareStatement(POSITION);
-              ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            relayLagMillis.set(
-                age(
-                    c,
-                    OLDEST_UNRELAYED,
-                    now,
-                    Long.toString(rs.getLong(1)),
-                    rs.getInt(2),
-                    rs.getObject(3)));
-          }
+          feedLagMillis.set(
+              age(
+                  c,
+                  database.dialect() == Dialect.SPANNER
+                      ? OLDEST_UNDELIVERED_ON_SPANNER
+                      : OLDEST_UNDELIVERED,
+                  now));
           disabled.set(
               Database.single(c, "SELECT count(*) FROM endpoints WHERE status = 'disabled'"));
           Map<UUID, Long> counts = new java.util.HashMap<>();
@@ -86,11 +82,11 @@ public final class Metrics {
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "SELECT endpoint_id, count(*) FROM deliveries WHERE status = 'pending'"
-                        + " AND endpoint_id = ANY (?::uuid[]) GROUP BY 1")) {
-              ps.setArray(1, c.createArrayOf("uuid", held.toArray()));
+                        + " AND endpoint_id = ANY (?) GROUP BY endpoint_id")) {
+              ps.setArray(1, Database.ids(c, held));
               try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                  counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                  counts.put(Database.uuid(rs, 1), rs.getLong(2));
                 }
               }
             }
@@ -127,10 +123,9 @@ public final class Metrics {
     }
   }
 
-  private static long age(java.sql.Connection c, String sql, Instant now, Object... args)
+  private static long age(java.sql.Connection c, String sql, Instant now)
       throws java.sql.SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      Database.bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next() || rs.getTimestamp(1) == null) {
           return 0;

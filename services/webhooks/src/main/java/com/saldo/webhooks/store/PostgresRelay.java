@@ -5,11 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
- * Moves committed outbox rows into the feed, numbering them in the order of the transactions that
- * wrote them, and fans each out to the deliveries of the endpoints that subscribe to its type, all
- * in one transaction (docs/decisions/0005-event-feed-order.md).
+ * The relay on PostgreSQL. Moves committed outbox rows into the feed, numbering them in the order
+ * of the transactions that wrote them, and fans each out to the deliveries of the endpoints that
+ * subscribe to its type, all in one transaction (docs/decisions/0005-event-feed-order.md).
  *
  * <p>It reads, at one REPEATABLE READ snapshot, only rows whose transaction id is below the
  * snapshot's xmin: every transaction with a smaller id has committed or aborted, and every future
@@ -17,10 +18,7 @@ import java.sql.SQLException;
  * position, id) order from where the last relay stopped. The relay row, locked with SKIP LOCKED,
  * makes relays on several replicas take turns, and is touched only by relays.
  */
-public final class Relay {
-
-  /** What one relay step did. */
-  public record Step(int events, int deliveries, long lastSeq) {}
+final class PostgresRelay implements Relay {
 
   private static final String LOCK =
       "SELECT last_seq, last_xid, last_position, last_event_id FROM relay WHERE id = 1"
@@ -47,6 +45,14 @@ public final class Relay {
           + " SELECT b.seq, b.xid, b.position, b.id, (SELECT count(*) FROM batch),"
           + " (SELECT count(*) FROM fanned) FROM batch b ORDER BY b.seq DESC LIMIT 1";
 
+  /**
+   * The position comes as parameters, not from a join with the relay row: only a comparison with
+   * constants walks the outbox's (xid, position, id) index instead of scanning the whole outbox.
+   */
+  private static final String OLDEST_UNRELAYED =
+      "SELECT o.created_at FROM ledger.webhooks_v1_outbox o WHERE (o.xid, o.position, o.id) >"
+          + " (?::text::xid8, ?, ?::uuid) ORDER BY o.xid, o.position, o.id LIMIT 1";
+
   private static final String ADVANCE =
       "UPDATE relay SET last_seq = ?, last_xid = ?, last_position = ?, last_event_id = ?"
           + " WHERE id = 1";
@@ -54,14 +60,36 @@ public final class Relay {
   private final Database database;
   private final int batch;
 
-  public Relay(Database database, int batch) {
+  PostgresRelay(Database database, int batch) {
     this.database = database;
     this.batch = batch;
   }
 
   /** One step: up to a batch of events; none when another relay holds the row. */
+  @Override
   public Step step() {
     return database.inTransaction(Connection.TRANSACTION_REPEATABLE_READ, this::step);
+  }
+
+  @Override
+  public Instant oldestUnrelayed() {
+    return database.read(
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT last_xid, last_position, last_event_id FROM relay WHERE id = 1");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Database.first(
+                    c,
+                    OLDEST_UNRELAYED,
+                    row -> Database.instant(row.getTimestamp(1)),
+                    Long.toString(rs.getLong(1)),
+                    rs.getInt(2),
+                    rs.getObject(3))
+                .orElse(null);
+          }
+        });
   }
 
   private Step step(Connection c) throws SQLException {

@@ -1,13 +1,19 @@
 package com.saldo.webhooks.store;
 
 import com.saldo.jdbc.Database;
+import com.saldo.jdbc.Dialect;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Removes what is older than the retention, a bounded batch per statement and each batch in a
@@ -51,33 +57,71 @@ public final class Pruner {
   private long pruneEvents(Instant cutoff) {
     return database.inTransaction(
         c -> {
-          long through = -1;
-          int n = 0;
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT seq, created_at < ? FROM events ORDER BY seq LIMIT ?")) {
-            Database.bind(ps, cutoff, batch);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next() && rs.getBoolean(2)) {
-                through = rs.getLong(1);
-                n++;
-              }
+          List<Object[]> keys = new ArrayList<>();
+          for (Object[] event : Database.list(c, oldestEvents(), Pruner::event, batch)) {
+            if (!((Instant) event[2]).isBefore(cutoff)) {
+              break;
             }
+            keys.add(event);
           }
-          if (n == 0) {
+          if (keys.isEmpty()) {
             return 0L;
           }
+          long through = (long) keys.getLast()[1];
           Database.update(
               c,
               "UPDATE relay SET pruned_through = greatest(pruned_through, ?) WHERE id = 1",
               through);
-          return (long) Database.update(c, "DELETE FROM events WHERE seq <= ?", through);
+          if (database.dialect() != Dialect.SPANNER) {
+            return (long) Database.update(c, "DELETE FROM events WHERE seq <= ?", through);
+          }
+          // on Spanner by key: a range of seqs is no range of its (tenant, seq) key
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM events WHERE tenant_id = ? AND seq = ?")) {
+            for (Object[] key : keys) {
+              Database.bind(ps, key[0], key[1]);
+              ps.addBatch();
+            }
+            return (long) Arrays.stream(ps.executeBatch()).sum();
+          }
         });
+  }
+
+  /**
+   * The oldest events in seq order, as (tenant, seq, created_at): on Spanner the first of each
+   * shard of the seq index, merged.
+   */
+  private String oldestEvents() {
+    String columns = "tenant_id, seq, created_at";
+    if (database.dialect() != Dialect.SPANNER) {
+      return "SELECT " + columns + " FROM events ORDER BY seq LIMIT ?";
+    }
+    return "SELECT "
+        + columns
+        + " FROM ("
+        + IntStream.range(0, 16)
+            .mapToObj(
+                shard ->
+                    "SELECT * FROM (SELECT "
+                        + columns
+                        + " FROM events WHERE shard = "
+                        + shard
+                        + " ORDER BY seq LIMIT "
+                        + batch
+                        + ") s"
+                        + shard)
+            .collect(Collectors.joining(" UNION ALL "))
+        + ") e ORDER BY seq LIMIT ?";
+  }
+
+  private static Object[] event(ResultSet rs) throws SQLException {
+    return new Object[] {Database.uuid(rs, 1), rs.getLong(2), Database.instant(rs.getTimestamp(3))};
   }
 
   /** Deliveries of events already pruned, one endpoint at a time along its primary key. */
   private long pruneDeliveries() {
     List<UUID> endpoints =
-        database.inTransaction(
+        database.read(
             c -> {
               List<UUID> ids = new ArrayList<>();
               try (PreparedStatement ps =
@@ -87,7 +131,7 @@ public final class Pruner {
                               + " r.pruned_through)");
                   ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                  ids.add(rs.getObject(1, UUID.class));
+                  ids.add(Database.uuid(rs, 1));
                 }
               }
               return ids;
@@ -99,24 +143,44 @@ public final class Pruner {
               c ->
                   Database.update(
                       c,
-                      "DELETE FROM deliveries WHERE (endpoint_id, seq) IN (SELECT endpoint_id, seq"
-                          + " FROM deliveries WHERE endpoint_id = ? AND seq <= (SELECT"
-                          + " pruned_through FROM relay WHERE id = 1) ORDER BY seq LIMIT ?)",
+                      "DELETE FROM deliveries WHERE endpoint_id = ? AND seq IN (SELECT seq FROM"
+                          + " deliveries WHERE endpoint_id = ? AND seq <= (SELECT pruned_through"
+                          + " FROM relay WHERE id = 1) ORDER BY seq LIMIT ?)",
+                      endpoint,
                       endpoint,
                       batch));
     }
     return removed;
   }
 
+  /** The oldest attempts, by key (an attempt's id is unique per endpoint on Spanner). */
   private long pruneAttempts(Instant cutoff) {
     return database.inTransaction(
-        c ->
-            Database.update(
-                c,
-                "DELETE FROM attempts WHERE id IN (SELECT id FROM attempts WHERE attempted_at < ?"
-                    + " ORDER BY attempted_at LIMIT ?)",
-                cutoff,
-                batch));
+        c -> {
+          List<Object[]> keys =
+              Database.list(
+                  c,
+                  "SELECT endpoint_id, id FROM attempts WHERE attempted_at < ?"
+                      + " ORDER BY attempted_at LIMIT ?",
+                  rs -> new Object[] {Database.uuid(rs, 1), rs.getLong(2)},
+                  cutoff,
+                  batch);
+          return deleteAttempts(c, keys);
+        });
+  }
+
+  private static long deleteAttempts(Connection c, List<Object[]> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM attempts WHERE endpoint_id = ? AND id = ?")) {
+      for (Object[] key : keys) {
+        Database.bind(ps, key);
+        ps.addBatch();
+      }
+      return Arrays.stream(ps.executeBatch()).sum();
+    }
   }
 
   /** Deleted endpoints: their deliveries and attempts a batch at a time, then the row. */
@@ -126,27 +190,32 @@ public final class Pruner {
           UUID endpoint;
           try (PreparedStatement ps =
                   c.prepareStatement(
-                      "SELECT id FROM endpoints WHERE status = 'deleted' LIMIT 1"
-                          + " FOR UPDATE SKIP LOCKED");
+                      database
+                          .dialect()
+                          .claimingRead(
+                              "SELECT id FROM endpoints WHERE status = 'deleted' LIMIT 1"));
               ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
               return 0L;
             }
-            endpoint = rs.getObject(1, UUID.class);
+            endpoint = Database.uuid(rs, 1);
           }
           long n =
               Database.update(
                       c,
-                      "DELETE FROM deliveries WHERE (endpoint_id, seq) IN (SELECT endpoint_id, seq"
-                          + " FROM deliveries WHERE endpoint_id = ? LIMIT ?)",
+                      "DELETE FROM deliveries WHERE endpoint_id = ? AND seq IN (SELECT seq FROM"
+                          + " deliveries WHERE endpoint_id = ? ORDER BY seq LIMIT ?)",
+                      endpoint,
                       endpoint,
                       batch)
-                  + Database.update(
+                  + deleteAttempts(
                       c,
-                      "DELETE FROM attempts WHERE id IN (SELECT id FROM attempts WHERE"
-                          + " endpoint_id = ? LIMIT ?)",
-                      endpoint,
-                      batch);
+                      Database.list(
+                          c,
+                          "SELECT endpoint_id, id FROM attempts WHERE endpoint_id = ? LIMIT ?",
+                          rs -> new Object[] {Database.uuid(rs, 1), rs.getLong(2)},
+                          endpoint,
+                          batch));
           if (n == 0) {
             Database.update(c, "DELETE FROM leases WHERE endpoint_id = ?", endpoint);
             Database.update(c, "DELETE FROM replays WHERE endpoint_id = ?", endpoint);

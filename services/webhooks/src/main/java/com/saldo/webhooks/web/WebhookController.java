@@ -218,7 +218,7 @@ public class WebhookController {
     Long before = Cursors.decodeNumber(ATTEMPTS, cursor);
     endpoints.find(caller.tenantId(), id).orElseThrow(() -> WebhookProblems.notFound(id));
     return Page.of(
-        endpoints.attempts(id, before, size),
+        endpoints.attempts(caller.tenantId(), id, before, size),
         size,
         WebhookController::attemptView,
         a -> Cursors.encode(ATTEMPTS, a.id()));

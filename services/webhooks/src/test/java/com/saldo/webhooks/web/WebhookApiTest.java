@@ -3,11 +3,12 @@ package com.saldo.webhooks.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.saldo.identity.Scope;
+import com.saldo.jdbc.Database;
+import com.saldo.jdbc.Dialect;
 import com.saldo.testing.Http;
 import com.saldo.webhooks.WebhooksServer;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,7 +219,7 @@ class WebhookApiTest extends WebhooksServer {
   }
 
   @Test
-  void theFeedReadsByCursorAndAnExpiredCursorIs410() throws Exception {
+  void theFeedReadsByCursorAndAnExpiredCursorIs410() {
     JsonNode empty = api.get("/v1/events").json();
     assertThat(empty.get("data").size()).isZero();
     assertThat(empty.get("nextCursor").asString()).isEqualTo("0");
@@ -226,26 +227,38 @@ class WebhookApiTest extends WebhooksServer {
       api.get("/v1/events?after=" + bad).assertProblem(400, "validation_failed");
     }
     api.get("/v1/events?limit=100000").assertProblem(400, "validation_failed");
-    try (Connection c =
-            DriverManager.getConnection(
-                database().url(), database().user(), database().password());
-        Statement sql = c.createStatement()) {
-      sql.execute("UPDATE webhooks.relay SET pruned_through = 100");
-      try {
-        api.get("/v1/events?after=5").assertProblem(410, "cursor_expired");
-        assertThat(api.get("/v1/events?after=100").status()).isEqualTo(200);
-        assertThat(api.get("/v1/events").json().get("nextCursor").asString()).isEqualTo("100");
-        String id = create().get("id").asString();
-        api.post("/v1/webhooks/" + id + "/replay", Map.of("afterSeq", 5))
-            .assertProblem(410, "cursor_expired");
-      } finally {
-        sql.execute("UPDATE webhooks.relay SET pruned_through = 0");
-      }
+    prunedThrough(100);
+    try {
+      api.get("/v1/events?after=5").assertProblem(410, "cursor_expired");
+      assertThat(api.get("/v1/events?after=100").status()).isEqualTo(200);
+      assertThat(api.get("/v1/events").json().get("nextCursor").asString()).isEqualTo("100");
+      String id = create().get("id").asString();
+      api.post("/v1/webhooks/" + id + "/replay", Map.of("afterSeq", 5))
+          .assertProblem(410, "cursor_expired");
+    } finally {
+      prunedThrough(0);
     }
   }
 
+  /** Sets the feed's pruned mark, as the pruner does (the relay's row made first on Spanner). */
+  private void prunedThrough(long seq) {
+    database()
+        .inTransaction(
+            c -> {
+              if (database().dialect() == Dialect.SPANNER) {
+                Database.update(
+                    c,
+                    "INSERT INTO relay (id, last_seq, last_committed_at, last_position,"
+                        + " last_event_id, pruned_through) VALUES (1, 0, ?, 0, '', 0)"
+                        + " ON CONFLICT (id) DO NOTHING",
+                    Instant.EPOCH);
+              }
+              return Database.update(c, "UPDATE relay SET pruned_through = ?", seq);
+            });
+  }
+
   @Test
-  void aTransfersEventsAndTheirDeliveriesAreFoundByItsIdAndOnlyByItsTenant() throws Exception {
+  void aTransfersEventsAndTheirDeliveriesAreFoundByItsIdAndOnlyByItsTenant() {
     UUID tenant = UUID.randomUUID();
     Http shop = tenant(tenant);
     Http other = tenant(UUID.randomUUID());
@@ -253,48 +266,62 @@ class WebhookApiTest extends WebhooksServer {
     Http.Answer created = shop.post("/v1/webhooks", hook(PUBLIC, List.of("transfer.posted")));
     UUID webhook = UUID.fromString(created.json().get("id").asString());
     UUID transfer = UUID.randomUUID();
-    long seq;
-    try (Connection c =
-            DriverManager.getConnection(
-                database().url(), database().user(), database().password());
-        Statement sql = c.createStatement()) {
-      try (var rs = sql.executeQuery("SELECT coalesce(max(seq), 0) + 1000 FROM webhooks.events")) {
-        rs.next();
-        seq = rs.getLong(1);
-      }
-      // two events about the transfer, one about something else, as the relay writes them
-      for (int i = 0; i < 3; i++) {
-        sql.execute(
-            "INSERT INTO webhooks.events (seq, id, tenant_id, type, accounts, subject_id, data,"
-                + " created_at, relayed_at) VALUES ("
-                + (seq + i)
-                + ", gen_random_uuid(), '"
-                + tenant
-                + "', '"
-                + (i == 1 ? "transfer.refunded" : "transfer.posted")
-                + "', '{}', '"
-                + (i == 2 ? UUID.randomUUID() : transfer)
-                + "', '{}', now(), now())");
-      }
-      sql.execute(
-          "INSERT INTO webhooks.deliveries (endpoint_id, seq, status, attempts, next_attempt_at)"
-              + " VALUES ('"
-              + webhook
-              + "', "
-              + seq
-              + ", 'succeeded', 2, now())");
-      sql.execute(
-          "INSERT INTO webhooks.attempts (endpoint_id, seq, attempt, attempted_at, status_code,"
-              + " latency_ms, error, succeeded) VALUES ('"
-              + webhook
-              + "', "
-              + seq
-              + ", 1, now(), 503, 10, NULL, false), ('"
-              + webhook
-              + "', "
-              + seq
-              + ", 2, now(), 200, 12, NULL, true)");
-    }
+    long seq =
+        database()
+            .inTransaction(
+                c -> {
+                  long first =
+                      Database.single(c, "SELECT coalesce(max(seq), 0) + 1000 FROM events");
+                  // two events about the transfer, one about something else, as the relay writes
+                  // them
+                  for (int i = 0; i < 3; i++) {
+                    Database.update(
+                        c,
+                        "INSERT INTO events (seq, id, tenant_id, type, accounts, subject_id, data,"
+                            + " created_at, relayed_at) VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?)",
+                        first + i,
+                        UUID.randomUUID(),
+                        tenant,
+                        i == 1 ? "transfer.refunded" : "transfer.posted",
+                        Database.ids(c, List.of()),
+                        i == 2 ? UUID.randomUUID() : transfer,
+                        Instant.now(),
+                        Instant.now());
+                  }
+                  Database.update(
+                      c,
+                      "INSERT INTO deliveries (endpoint_id, seq, status, attempts,"
+                          + " next_attempt_at) VALUES (?, ?, 'succeeded', 2, ?)",
+                      webhook,
+                      first,
+                      Instant.now());
+                  for (int attempt = 1; attempt <= 2; attempt++) {
+                    boolean spanner = database().dialect() == Dialect.SPANNER;
+                    // the id is the identity column's on PostgreSQL, the service's on Spanner
+                    List<Object> values =
+                        new ArrayList<>(
+                            List.of(
+                                webhook,
+                                first,
+                                attempt,
+                                Instant.now(),
+                                attempt == 1 ? 503 : 200,
+                                10,
+                                attempt == 2));
+                    if (spanner) {
+                      values.add((long) attempt);
+                    }
+                    Database.update(
+                        c,
+                        "INSERT INTO attempts (endpoint_id, seq, attempt, attempted_at,"
+                            + " status_code, latency_ms, succeeded"
+                            + (spanner
+                                ? ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                : ")" + " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                        values.toArray());
+                  }
+                  return first;
+                });
     JsonNode about = reader.get("/v1/events?subjectId=" + transfer).json().get("data");
     assertThat(about.size()).isEqualTo(2);
     assertThat(about.get(0).get("seq").asLong()).isEqualTo(seq);
