@@ -44,6 +44,16 @@ import tools.jackson.databind.JsonNode;
 class ChaosSystemTest {
 
   private static final int ROUNDS = Integer.getInteger("saldo.chaos.rounds", 1);
+
+  /**
+   * How long each shopper waits between purchases. Unpaced, the shoppers kept both cores of a CI
+   * machine busy, and each of the 16 restarts took 25 to 40 s; paced, the services still answer
+   * hundreds of requests a second through every restart, and a restart takes what it takes in
+   * production. {@code -Dsaldo.chaos.pause-ms=0} runs them unpaced.
+   */
+  private static final Duration TILL_PAUSE =
+      Duration.ofMillis(Long.getLong("saldo.chaos.pause-ms", 20));
+
   private static RestartablePostgres postgres;
   private static Cluster cluster;
   private static final List<Services.Service> ledgers = new ArrayList<>();
@@ -267,7 +277,8 @@ class ChaosSystemTest {
   @Test
   @Order(1)
   void aRollingRestartFailsNothing() throws Exception {
-    Shoppers shoppers = new Shoppers(12, clients, customers, hot);
+    Shoppers shoppers = new Shoppers(12, clients, customers, hot, TILL_PAUSE);
+    long started = System.nanoTime();
     Thread.sleep(1500);
     for (Services.Service service : all()) {
       cluster.stop(service);
@@ -276,6 +287,13 @@ class ChaosSystemTest {
       Thread.sleep(500);
     }
     shoppers.stop();
+    System.out.printf(
+        "rolling restart of %d services in %d s: %d requests, %d retries, %d transfers%n",
+        all().size(),
+        (System.nanoTime() - started) / 1_000_000_000,
+        shoppers.requests.sum(),
+        shoppers.retries.sum(),
+        shoppers.outcomes.size());
     shoppers.assertEveryRequestAnswered("rolling restart");
     assertConsistent(shoppers);
   }
@@ -283,7 +301,7 @@ class ChaosSystemTest {
   @Test
   @Order(2)
   void crashesOfLedgersGatewayAndDatabaseLoseNothingAndDoubleNothing() throws Exception {
-    Shoppers shoppers = new Shoppers(16, clients, customers, hot);
+    Shoppers shoppers = new Shoppers(16, clients, customers, hot, TILL_PAUSE);
     for (int round = 0; round < ROUNDS; round++) {
       Thread.sleep(1500);
       cluster.kill(ledgers.getFirst());

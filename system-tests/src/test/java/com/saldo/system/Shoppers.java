@@ -43,6 +43,15 @@ final class Shoppers {
   private final List<Thread> threads = new ArrayList<>();
 
   Shoppers(int count, List<Http> gateways, List<String> customers, String hot) {
+    this(count, gateways, customers, hot, Duration.ZERO);
+  }
+
+  /**
+   * Shoppers that each wait {@code pause} after a purchase, as a till waits for its next customer:
+   * a steady load that leaves the machine room to restart services, where shoppers without a pause
+   * keep every core busy.
+   */
+  Shoppers(int count, List<Http> gateways, List<String> customers, String hot, Duration pause) {
     for (int i = 0; i < count; i++) {
       threads.add(
           Thread.ofVirtual()
@@ -65,6 +74,13 @@ final class Shoppers {
                       send(gateways, body);
                       if (random.nextInt(4) == 0) {
                         look(gateways, "/v1/accounts/" + from + "/entries?limit=5");
+                      }
+                      if (pause.isPositive()) {
+                        try {
+                          Thread.sleep(pause);
+                        } catch (InterruptedException e) {
+                          return;
+                        }
                       }
                     }
                   }));
