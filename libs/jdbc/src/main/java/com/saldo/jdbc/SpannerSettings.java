@@ -30,6 +30,9 @@ public final class SpannerSettings implements EnvironmentPostProcessor, Ordered 
     if (!"spanner".equals(environment.getProperty("saldo.database", "postgresql"))) {
       return;
     }
+    // each missing setting named in the order they are read: project, instance, database
+    required(environment, "saldo.spanner.project", "SALDO_SPANNER_PROJECT");
+    required(environment, "saldo.spanner.instance", "SALDO_SPANNER_INSTANCE");
     String url =
         url(environment, required(environment, "saldo.spanner.database", "SALDO_SPANNER_DATABASE"));
     environment
