@@ -79,6 +79,10 @@ class WebhooksSystemTest {
 
   @BeforeAll
   static void start(TestInfo suite) throws Exception {
+    // the suite runs once per database in one JVM: nothing of the other run's Saldo is kept
+    ledgers.clear();
+    webhooks.clear();
+    backends.clear();
     database = TestDatabase.create();
     if (suite.getTestClass().orElseThrow().isAnnotationPresent(OnSpanner.class)) {
       // the ledger replicas on one database of the emulator, the webhooks replicas on another

@@ -22,18 +22,24 @@ import java.util.UUID;
 /**
  * Deliveries, attempts and leases on Spanner: what PostgreSQL does in one statement over arrays is
  * here a mutation per row applied with the commit, a statement per row sent as one batch, or one
- * seek per endpoint, and a lease is claimed by reading the free ones and writing them in one
- * serializable transaction instead of an upsert with a condition: of two replicas that read the
- * same free lease, one commits and the other is aborted and claims again on its next round.
+ * seek per endpoint (up to 32 of them in one statement), and a lease is claimed by reading the free
+ * ones and writing them in one serializable transaction instead of an upsert with a condition: of
+ * two replicas that read the same free lease, one commits and the other is aborted and claims again
+ * on its next round.
  */
 final class SpannerDeliveryStore extends JdbcDeliveryStore {
 
+  /** One endpoint's first pending deliveries after a seq, with their events: one seek. */
   private static final String PENDING =
-      "SELECT d.endpoint_id, d.seq, e.id, e.type, e.accounts, e.created_at, e.data, d.attempts,"
-          + " d.next_attempt_at FROM deliveries d JOIN endpoints p ON p.id = d.endpoint_id"
+      "SELECT * FROM (SELECT d.endpoint_id, d.seq, e.id, e.type, e.accounts, e.created_at, e.data,"
+          + " d.attempts, d.next_attempt_at FROM deliveries d"
+          + " JOIN endpoints p ON p.id = d.endpoint_id"
           + " JOIN events e ON e.tenant_id = p.tenant_id AND e.seq = d.seq"
           + " WHERE d.endpoint_id = ? AND d.status = 'pending' AND d.seq > ?"
-          + " ORDER BY d.seq LIMIT ?";
+          + " ORDER BY d.seq LIMIT ?) p%d";
+
+  /** The most endpoints one statement asks for (Spanner has no lateral join to take them all). */
+  private static final int ASKS_PER_STATEMENT = 32;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -43,12 +49,24 @@ final class SpannerDeliveryStore extends JdbcDeliveryStore {
 
   @Override
   public List<Delivery> pending(Collection<Ask> asks) {
+    List<Ask> all = List.copyOf(asks);
     return database.read(
         c -> {
           List<Delivery> deliveries = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(PENDING)) {
-            for (Ask ask : asks) {
-              Database.bind(ps, ask.endpointId(), ask.afterSeq(), ask.room());
+          for (int from = 0; from < all.size(); from += ASKS_PER_STATEMENT) {
+            List<Ask> some = all.subList(from, Math.min(all.size(), from + ASKS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < some.size(); i++) {
+              sql.append(i == 0 ? "" : " UNION ALL ").append(PENDING.formatted(i));
+            }
+            sql.append(" ORDER BY endpoint_id, seq");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+              int p = 1;
+              for (Ask ask : some) {
+                ps.setString(p++, ask.endpointId().toString());
+                ps.setLong(p++, ask.afterSeq());
+                ps.setLong(p++, ask.room());
+              }
               try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                   deliveries.add(delivery(rs));
