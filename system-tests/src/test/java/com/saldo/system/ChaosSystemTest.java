@@ -47,19 +47,18 @@ class ChaosSystemTest {
   private static final int ROUNDS = Integer.getInteger("saldo.chaos.rounds", 1);
 
   /**
-   * How long each shopper waits between purchases. Unpaced, the shoppers kept both cores of a CI
-   * machine busy, and each of the 16 restarts took 25 to 40 s; paced, the services still answer
-   * hundreds of requests a second through every restart, and a restart takes what it takes in
-   * production. {@code -Dsaldo.chaos.pause-ms=0} runs them unpaced.
-   */
-  /**
    * Whether the rolling restart restarts all ten services or one replica of each of the five (the
-   * default, in CI: each restart takes 15 to 40 s on two cores, and the second replica of a service
+   * default, in CI: each restart takes 25 to 40 s on two cores, and the second replica of a service
    * runs the same code through the same hand-off). {@code -Dsaldo.chaos.rolling=all} restarts all.
    */
   private static final boolean ROLLING_ALL =
       "all".equals(System.getProperty("saldo.chaos.rolling", "one-of-each"));
 
+  /**
+   * How long each shopper waits between purchases, as a till waits for its next customer: a steady
+   * load of a few hundred requests a second through every restart, not one that keeps both cores
+   * busy. {@code -Dsaldo.chaos.pause-ms=0} runs them unpaced.
+   */
   private static final Duration TILL_PAUSE =
       Duration.ofMillis(Long.getLong("saldo.chaos.pause-ms", 20));
 
