@@ -96,18 +96,16 @@ public final class Database {
    * read, which no other transaction can abort). Run again when it lost a race anyway.
    */
   public <T> T read(Work<T> work) {
-    for (int attempt = 0; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(true);
-        return work.run(c);
-      } catch (SQLException e) {
-        RuntimeException failure = dialect.translate(e);
-        if (!(failure instanceof StoreConflictException) || attempt >= SNAPSHOT_RETRIES) {
-          throw failure;
-        }
-        backOff(attempt);
-      }
-    }
+    return retrying(
+        SNAPSHOT_RETRIES,
+        () -> {
+          try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            return work.run(c);
+          } catch (SQLException e) {
+            throw dialect.translate(e);
+          }
+        });
   }
 
   /**
@@ -131,15 +129,23 @@ public final class Database {
    * goes back to the pool as it came (isolation, read-only mode, auto-commit).
    */
   private <T> T transaction(int isolation, boolean readOnly, Work<T> work) {
-    int allowed = readOnly ? Math.max(retries, SNAPSHOT_RETRIES) : retries;
-    for (int attempt = 0; ; attempt++) {
+    return retrying(
+        readOnly ? Math.max(retries, SNAPSHOT_RETRIES) : retries,
+        () -> once(isolation, readOnly, work));
+  }
+
+  /**
+   * Runs {@code attempt} again after a pause, up to {@code allowed} times, while it loses races.
+   */
+  private static <T> T retrying(int allowed, java.util.function.Supplier<T> attempt) {
+    for (int tried = 0; ; tried++) {
       try {
-        return once(isolation, readOnly, work);
+        return attempt.get();
       } catch (StoreConflictException e) {
-        if (attempt >= allowed) {
+        if (tried >= allowed) {
           throw e;
         }
-        backOff(attempt);
+        backOff(tried);
       }
     }
   }

@@ -71,12 +71,12 @@ final class SpannerDialect implements Dialect {
     return "/*@ lock_scanned_ranges=exclusive */ " + select;
   }
 
-  /** Ids are stored as their text: the dialect has no {@code uuid} type on the emulator. */
   @Override
   public String claimingRead(String select) {
     return select;
   }
 
+  /** Ids are stored as their text: the dialect has no {@code uuid} type on the emulator. */
   @Override
   public Object bindable(Object value) {
     return value instanceof java.util.UUID id ? id.toString() : value;

@@ -140,6 +140,40 @@ class DatabaseTest {
   }
 
   @Test
+  void withRetriesATransactionThatLostARaceRunsAgainAsAWholeUpToItsBound() {
+    AtomicInteger aborts = new AtomicInteger(2);
+    AtomicInteger runs = new AtomicInteger();
+    Database aborting =
+        new Database(backend.abortingCommits(dataSource, aborts), database.dialect())
+            .withRetries(2);
+    aborting.inTransaction(
+        c -> {
+          runs.incrementAndGet();
+          return Database.update(c, "INSERT INTO things VALUES (21, 'y', ?)", Instant.now());
+        });
+    assertThat(runs).as("two aborted runs, then the one that committed").hasValue(3);
+    assertThat(database.query("SELECT id FROM things WHERE id = 21", List.of(), rs -> 1))
+        .hasSize(1);
+
+    aborts.set(3);
+    runs.set(0);
+    assertThatThrownBy(
+            () ->
+                aborting.inTransaction(
+                    c -> {
+                      runs.incrementAndGet();
+                      return Database.update(
+                          c, "INSERT INTO things VALUES (22, 'z', ?)", Instant.now());
+                    }))
+        .isInstanceOf(StoreConflictException.class);
+    assertThat(runs).as("the first run and its two retries, no more").hasValue(3);
+    assertThat(database.query("SELECT id FROM things WHERE id = 22", List.of(), rs -> 1)).isEmpty();
+
+    assertThatThrownBy(() -> database.withRetries(Database.RETRIES_MAX + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aStatementTheDatabaseCannotRunIsABugNotAnOutage() {
     assertThatThrownBy(() -> database.read(c -> Database.single(c, "SELECT nonsense")))
         .isInstanceOf(IllegalStateException.class);
